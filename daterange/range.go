@@ -1,0 +1,113 @@
+package daterange
+
+import "strings"
+
+// Range is what d= takes: one value, which denotes its own interval ([D-9]),
+// or two values A,B, which denote the instants from the start of A up to,
+// not including, the start of B ([D-10]). The zero Range is the single day
+// 0000-01-01.
+type Range struct {
+	from, to Value
+	hasTo    bool
+}
+
+// Single returns the range of one value.
+func Single(v Value) Range { return Range{from: v} }
+
+// Between returns the range A,B. It refuses ends whose order is known
+// without a clock or a zone to be reversed or equal.
+func Between(from, to Value) (Range, error) {
+	if reversed(from, to) {
+		return Range{}, &Error{Value: from.String() + "," + to.String(), Pos: -1, Msg: "the range's end is not after its start", Hint: rangeHint}
+	}
+	return Range{from: from, to: to, hasTo: true}, nil
+}
+
+const rangeHint = "A,B covers A up to, not including, B: d=2007-08-05,2007-08-07 is the 5th and the 6th"
+
+// From returns the value the range starts with.
+func (r Range) From() Value { return r.from }
+
+// To returns the end of an A,B range, and false for a single value.
+func (r Range) To() (Value, bool) { return r.to, r.hasTo }
+
+// ParseRange parses a d= value:
+//
+//	range = value [ "," value ]
+//
+// with value as in [ParseValue]. Exactly one comma separates the ends; an end
+// that is known at parse time not to be after the start is refused here, and
+// one that depends on the clock or the zone is refused by [Range.Resolve].
+func ParseRange(s string) (Range, error) {
+	r, err := parseRange(s)
+	if err != nil {
+		return Range{}, err
+	}
+	return r, nil
+}
+
+func parseRange(s string) (Range, *Error) {
+	comma := strings.IndexByte(s, ',')
+	var r Range
+	if comma < 0 {
+		if e := parseValue(s, &r.from); e != nil {
+			return Range{}, e
+		}
+		return r, nil
+	}
+	if j := strings.IndexByte(s[comma+1:], ','); j >= 0 {
+		return Range{}, fail(s, comma+1+j, "a range has exactly one comma", "d=A,B: from A up to, not including, B")
+	}
+	if comma == 0 {
+		return Range{}, fail(s, 0, "the range's start is missing before ','", rangeHint)
+	}
+	if comma == len(s)-1 {
+		return Range{}, fail(s, len(s), "the range's end is missing after ','", rangeHint)
+	}
+	if e := parseValue(s[:comma], &r.from); e != nil {
+		return Range{}, e.shift(s, 0)
+	}
+	if e := parseValue(s[comma+1:], &r.to); e != nil {
+		if r.from.prec == Second && allDigits(s[comma+1:]) && len(s)-comma-1 <= 9 {
+			return Range{}, fail(s, comma, "',' is not a decimal sign", "write '.' for a fraction of a second; ',' separates the two ends of a range")
+		}
+		return Range{}, e.shift(s, comma+1)
+	}
+	if reversed(r.from, r.to) {
+		return Range{}, fail(s, comma+1, "the range's end is not after its start", rangeHint)
+	}
+	r.hasTo = true
+	return r, nil
+}
+
+func allDigits(s string) bool { return s != "" && digitsAt(s, 0, len(s)) }
+
+// reversed reports whether to is known, without a clock or a zone, to start
+// no later than from: both relative, both with an offset, or both without.
+// A relative end against an absolute one, or an offset against none, is
+// left to Resolve.
+func reversed(from, to Value) bool {
+	switch {
+	case from.relative && to.relative:
+		return to.days <= from.days
+	case from.relative || to.relative || from.hasOffset != to.hasOffset:
+		return false
+	}
+	if from.offset != to.offset { // both with offsets, and different ones
+		return to.unixNano() <= from.unixNano()
+	}
+	return to.wallKey() < from.wallKey() || to.wallKey() == from.wallKey() && to.nsec <= from.nsec
+}
+
+// unixNano is the start of an absolute value with an offset, in nanoseconds
+// since 1970-01-01T00:00Z.
+func (v Value) unixNano() int64 {
+	return (v.civilSeconds()-int64(v.offset))*1e9 + int64(v.nsec)
+}
+
+// wallKey orders absolute values by their date and time of day to the
+// second, ignoring offsets: cheaper than unixNano where the offsets agree.
+func (v Value) wallKey() uint64 {
+	return uint64(v.year)<<40 | uint64(v.month)<<32 | uint64(v.day)<<24 |
+		uint64(v.hour)<<16 | uint64(v.minute)<<8 | uint64(v.second)
+}

@@ -1,0 +1,103 @@
+package daterange
+
+import (
+	"strconv"
+	"time"
+)
+
+// Precision is how finely a value is written, and so how long an interval it
+// denotes ([D-9]): a whole day, a minute, a second, or a fraction of a second
+// whose digit count is given by [Value.FractionDigits].
+type Precision uint8
+
+// The precisions, coarsest first.
+const (
+	Day Precision = iota
+	Minute
+	Second
+	Fraction
+)
+
+var precisionNames = [...]string{"day", "minute", "second", "fraction"}
+
+// String returns the precision's name: day, minute, second or fraction.
+func (p Precision) String() string {
+	if int(p) < len(precisionNames) {
+		return precisionNames[p]
+	}
+	return "precision(" + strconv.Itoa(int(p)) + ")"
+}
+
+// MaxRelativeDays bounds N in today-Nd and today+Nd.
+const MaxRelativeDays = 100000
+
+// Value is one date as the API takes it: a calendar date with an optional
+// time of day and offset, or a relative constant (today±Nd). The zero Value
+// is 0000-01-01. Values are comparable with ==; two values are equal exactly
+// when their canonical strings are.
+type Value struct {
+	relative   bool
+	days       int32 // today+days, when relative
+	year       uint16
+	month      uint8
+	day        uint8
+	hour       uint8
+	minute     uint8
+	second     uint8
+	prec       Precision
+	fracDigits uint8
+	nsec       uint32
+	hasOffset  bool
+	offset     int32 // seconds east of UTC, a whole number of minutes
+}
+
+// Today returns the relative constant today+days (days may be negative:
+// Today(-1) is today-1d). It reports false when |days| exceeds MaxRelativeDays.
+func Today(days int) (Value, bool) {
+	if days < -MaxRelativeDays || days > MaxRelativeDays {
+		return Value{}, false
+	}
+	return Value{relative: true, days: int32(days), prec: Day}, true
+}
+
+// IsRelative reports whether v is today or today±Nd.
+func (v Value) IsRelative() bool { return v.relative }
+
+// RelativeDays returns N of today+Nd (negative for today-Nd), 0 for absolute values.
+func (v Value) RelativeDays() int { return int(v.days) }
+
+// Date returns the calendar date of an absolute value.
+func (v Value) Date() (year int, month time.Month, day int) {
+	return int(v.year), time.Month(v.month), int(v.day)
+}
+
+// Clock returns the time of day of an absolute value (zeros for a date).
+func (v Value) Clock() (hour, min, sec, nsec int) {
+	return int(v.hour), int(v.minute), int(v.second), int(v.nsec)
+}
+
+// Precision returns how finely the value is written; relative values are days.
+func (v Value) Precision() Precision { return v.prec }
+
+// FractionDigits returns the number of digits written after the decimal
+// sign (1–9) for Fraction precision, else 0.
+func (v Value) FractionDigits() int { return int(v.fracDigits) }
+
+// Offset returns the UTC offset written in the value, in seconds east of UTC,
+// and whether one was written. Values without one take the query's zone.
+func (v Value) Offset() (seconds int, ok bool) { return int(v.offset), v.hasOffset }
+
+// length is the duration of the interval of a sub-day precision.
+func (v Value) length() time.Duration {
+	switch v.prec {
+	case Minute:
+		return time.Minute
+	case Second:
+		return time.Second
+	case Fraction:
+		return time.Duration(pow10[9-v.fracDigits])
+	}
+	return 0
+}
+
+var pow10 = [...]uint32{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
