@@ -1,0 +1,125 @@
+package encode
+
+import (
+	"strconv"
+
+	"github.com/recq/recq/filter"
+)
+
+// Canonical returns the canonical form of q (SPEC section 8): the path
+// without /api/recordings and without the default .xml, then the variables
+// in the order d, tz, start-date, finish-date, the fields by name,
+// metaData_fieldName, metaData_fieldValue, n (left out when 1), each
+// percent-encoded per RFC 3986 with upper-case hex. Dates keep their
+// relativity and are written in the extended form at the precision given.
+func Canonical(q *filter.Query) string {
+	var buf [256]byte
+	return string(AppendCanonical(buf[:0], q))
+}
+
+// AppendCanonical appends the canonical form of q to b.
+func AppendCanonical(b []byte, q *filter.Query) []byte {
+	switch q.Resource {
+	case filter.Files, filter.File:
+		b = append(b, "/files"...)
+	default:
+		b = append(b, "/transcripts"...)
+	}
+	if q.ID != "" {
+		b = append(b, '/')
+		b = append(b, q.ID...)
+	}
+	if q.Format != filter.XML {
+		b = append(b, '.')
+		b = append(b, q.Format.String()...)
+	}
+	sep := byte('?')
+	if q.HasDate {
+		var tmp [80]byte
+		text, _ := q.Date.AppendText(tmp[:0])
+		b = append(b, sep, 'd', '=')
+		b = appendEscaped(b, text)
+		sep = '&'
+	}
+	if q.Zone != nil {
+		b = appendVar(b, sep, "tz", q.ZoneName)
+		sep = '&'
+	}
+	if q.HasStartDate {
+		var tmp [40]byte
+		text, _ := q.StartDate.AppendText(tmp[:0])
+		b = append(b, sep)
+		b = append(b, "start-date="...)
+		b = appendEscaped(b, text)
+		sep = '&'
+	}
+	if q.HasFinishDate {
+		var tmp [40]byte
+		text, _ := q.FinishDate.AppendText(tmp[:0])
+		b = append(b, sep)
+		b = append(b, "finish-date="...)
+		b = appendEscaped(b, text)
+		sep = '&'
+	}
+	for _, f := range q.Fields {
+		b = appendVar(b, sep, f.Name, f.Value)
+		sep = '&'
+	}
+	if q.HasMetaName {
+		b = appendVar(b, sep, "metaData_fieldName", q.MetaName)
+		sep = '&'
+	}
+	if q.HasMetaValue {
+		b = appendVar(b, sep, "metaData_fieldValue", q.MetaValue)
+		sep = '&'
+	}
+	if q.N != 1 && q.N != 0 {
+		b = append(b, sep, 'n', '=')
+		b = strconv.AppendInt(b, int64(q.N), 10)
+	}
+	return b
+}
+
+func appendVar(b []byte, sep byte, name, value string) []byte {
+	b = append(b, sep)
+	b = AppendEscaped(b, name)
+	b = append(b, '=')
+	return AppendEscaped(b, value)
+}
+
+// AppendEscaped appends s percent-encoded for a query string (SPEC section
+// 8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
+// byte, space, +, &, =, #, % and non-ASCII bytes among them, becomes %XX
+// with upper-case hex.
+func AppendEscaped(b []byte, s string) []byte { return appendEscaped(b, s) }
+
+func appendEscaped[T string | []byte](b []byte, s T) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if kept[c] {
+			b = append(b, c)
+			continue
+		}
+		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+	}
+	return b
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// kept marks the bytes written as they are.
+var kept = func() (k [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		k[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		k[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		k[c] = true
+	}
+	for _, c := range "-._~!$'()*,;:@/?" {
+		k[c] = true
+	}
+	return k
+}()

@@ -1,0 +1,11 @@
+// Package filter holds the typed query of the Recordings API: which resource
+// a request names, in which format, and the variables that narrow it (a d=
+// range, tz, start-date, finish-date, field and metadata matches, the page
+// offset n), checked against SPEC section 3.
+//
+// [Parse] reads a request as the API receives it (a path with its query, or
+// a whole URL) and returns a [Query] or an [ErrorList] that names every fault
+// with its variable, byte position and a hint. Parsing needs no clock;
+// [Query.Resolve] turns the dates into instants against a clock and a tenant
+// zone that the caller supplies.
+package filter

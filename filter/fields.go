@@ -1,0 +1,126 @@
+package filter
+
+import (
+	"slices"
+	"strings"
+)
+
+// The output fields that may be matched as query variables, per resource:
+// the leaves of the document's XML examples. startDate is refused (use
+// start-date) and nested lists (wrapUpCode, metaDatas, messages) are not
+// variables (SPEC section 3).
+var (
+	fileFields = []string{"agentID", "phoneNumber", "channel", "caseID", "duration", "filename",
+		"queueID", "queueName", "accountNumber", "transactionID", "extVar1", "extVar2", "outDialCode"}
+	transcriptFields = []string{"agentID", "agentName", "contactID", "contactName", "queueID", "queueName",
+		"channelID", "channelName", "caseID", "targetIP", "transactionID", "interactionGUID", "transcriptType", "duration"}
+)
+
+// The variables that are not fields, in canonical order.
+const (
+	varDate       = "d"
+	varZone       = "tz"
+	varStartDate  = "start-date"
+	varFinishDate = "finish-date"
+	varMetaName   = "metaData_fieldName"
+	varMetaValue  = "metaData_fieldValue"
+	varN          = "n"
+)
+
+var specialVars = []string{varDate, varZone, varStartDate, varFinishDate, varMetaName, varMetaValue, varN}
+
+// FieldNames returns the names of the fields of r that a query may match, in
+// output order. One file and one transcript take no variables.
+func FieldNames(r Resource) []string {
+	switch r {
+	case Files:
+		return slices.Clone(fileFields)
+	case Transcripts:
+		return slices.Clone(transcriptFields)
+	}
+	return nil
+}
+
+func isField(r Resource, name string) bool {
+	switch r {
+	case Files:
+		return slices.Contains(fileFields, name)
+	case Transcripts:
+		return slices.Contains(transcriptFields, name)
+	}
+	return false
+}
+
+// unknownVariable explains a name that is not a variable of resource r: a
+// known misspelling, a field of the other resource, or the nearest names.
+func unknownVariable(r Resource, name string) (msg, hint string) {
+	msg = "unknown variable " + quote(name)
+	switch name {
+	case "startDate":
+		return "startDate is not a query variable", "use start-date"
+	case "finishDate", "endDate", "end-date":
+		return msg, "use finish-date"
+	case "date", "dates", "range":
+		return msg, "use d"
+	case "offset", "page", "start":
+		return msg, "use n, the 1-based index of the first record"
+	case "wrapUpCode", "transactionCodes", "transactionCode", "metaDatas", "metaData", "messages", "message", "listName":
+		return name + " is a nested list, not a query variable", "match metadata with metaData_fieldName and metaData_fieldValue"
+	case "fieldName", "fieldValue":
+		return msg, "use metaData_" + name
+	}
+	other := Transcripts
+	if r == Transcripts {
+		other = Files
+	}
+	if isField(other, name) {
+		return name + " is a field of " + other.String() + ", not of " + r.String(), ""
+	}
+	names := append(append([]string{}, specialVars...), FieldNames(r)...)
+	if s := nearest(name, names); s != "" {
+		return msg, "did you mean " + s + "?"
+	}
+	return msg, "the variables are d, tz, start-date, finish-date, n, metaData_fieldName, metaData_fieldValue and the fields " + strings.Join(FieldNames(r), ", ")
+}
+
+// nearest returns the name closest to s: an exact match ignoring case and
+// '-'/'_', else one within an edit distance of 2 (case-insensitive), else "".
+func nearest(s string, names []string) string {
+	if len(s) > 64 {
+		return ""
+	}
+	fold := func(x string) string { return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(x)) }
+	for _, n := range names {
+		if fold(n) == fold(s) {
+			return n
+		}
+	}
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := distance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

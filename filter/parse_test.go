@@ -1,0 +1,175 @@
+package filter_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
+)
+
+// Every request of the API document, and its canonical form (SPEC section 8).
+var documentRequests = []struct {
+	method, target, canonical string
+	resource                  filter.Resource
+}{
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files/", "/files", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files.csv", "/files.csv", filter.Files},
+	{"GET", "/files", "/files", filter.Files},
+	{"GET", "https://vcc-naX.8x8/api/recordings/files?agentID=bill&channel=8005557780&phoneNumber=4155551234&finish-date=2007-12-19 19:16:58Z",
+		"/files?finish-date=2007-12-19T19:16:58Z&agentID=bill&channel=8005557780&phoneNumber=4155551234", filter.Files},
+	{"DELETE", "/files/S20071220/R200712200316361000.wav", "/files/S20071220/R200712200316361000.wav", filter.File},
+	{"DELETE", "/files/S20071220/R200712200316361000", "/files/S20071220/R200712200316361000.wav", filter.File},
+	{"GET", "/transcripts", "/transcripts", filter.Transcripts},
+	{"GET", "/transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant", "/transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant", filter.Transcript},
+	{"DELETE", "/transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant", "/transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant", filter.Transcript},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?d=2007-08-05&tz=America/New_York", "/files?d=2007-08-05&tz=America/New_York", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?d=2007-08-05,2007-08-07", "/files?d=2007-08-05,2007-08-07", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?d=2007-08-05%2013:15Z,2007-08-07%2014:30Z", "/files?d=2007-08-05T13:15Z,2007-08-07T14:30Z", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?d=20070805T1315Z,20070807T1430Z", "/files?d=2007-08-05T13:15Z,2007-08-07T14:30Z", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?d=today-1d,today&tz=America/Denver", "/files?d=today-1d,today&tz=America/Denver", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?n=101", "/files?n=101", filter.Files},
+	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?channel=8005551234", "/files?channel=8005551234", filter.Files},
+	{"GET", "/files?metaData_fieldName=alphabets%20in", "/files?metaData_fieldName=alphabets%20in", filter.Files},
+	{"GET", "/files?metaData_fieldName=alphabets+in", "/files?metaData_fieldName=alphabets%20in", filter.Files},
+}
+
+func TestParseDocumentRequests(t *testing.T) {
+	for _, tt := range documentRequests {
+		t.Run(tt.target, func(t *testing.T) {
+			q, err := filter.Parse(tt.method, tt.target)
+			if err != nil {
+				t.Fatalf("Parse(%s %q): %v", tt.method, tt.target, err)
+			}
+			if q.Resource != tt.resource {
+				t.Errorf("resource %v, want %v", q.Resource, tt.resource)
+			}
+			c := encode.Canonical(q)
+			if c != tt.canonical {
+				t.Errorf("canonical\n got %s\nwant %s", c, tt.canonical)
+			}
+			q2, err := filter.Parse(tt.method, c)
+			if err != nil {
+				t.Fatalf("canonical %q refused: %v", c, err)
+			}
+			if c2 := encode.Canonical(q2); c2 != c {
+				t.Errorf("canonical form is not a fixed point: %q then %q", c, c2)
+			}
+		})
+	}
+}
+
+func TestParseQueryFields(t *testing.T) {
+	q, err := filter.Parse("", "/files.csv?d=today-1d,today&tz=America/Denver&agentID=bill&channel=8005557780&metaData_fieldName=Color&n=101")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Method != "GET" || q.Format != filter.CSV || !q.HasDate || q.Date.String() != "today-1d,today" || q.ZoneName != "America/Denver" || q.N != 101 {
+		t.Errorf("query %+v", q)
+	}
+	want := []filter.Field{{Name: "agentID", Value: "bill"}, {Name: "channel", Value: "8005557780"}}
+	if diff := cmp.Diff(want, q.Fields); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+	if !q.HasMetaName || q.MetaName != "Color" || q.HasMetaValue {
+		t.Errorf("metadata %q %v %q %v", q.MetaName, q.HasMetaName, q.MetaValue, q.HasMetaValue)
+	}
+}
+
+func TestStartAndFinishDateWarns(t *testing.T) {
+	q, err := filter.Parse("GET", "/files?finish-date=2007-12-19T19:16:58Z&start-date=2007-12-19T19:16:30Z")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.HasFinishDate || !q.HasStartDate || len(q.Warnings) != 1 || q.Warnings[0].Variable != "finish-date" {
+		t.Errorf("query %+v", q)
+	}
+	if c := encode.Canonical(q); c != "/files?start-date=2007-12-19T19:16:30Z" {
+		t.Errorf("canonical %q keeps finish-date", c)
+	}
+}
+
+// Each bad request, with the fault it must report first.
+var rejectTests = []struct {
+	name, method, target string
+	variable             string
+	pos                  int
+	want                 string
+}{
+	{"unknown variable", "GET", "/files?agent=bill", "agent", -1, "did you mean agentID?"},
+	{"Start-Date", "GET", "/files?Start-Date=today", "Start-Date", -1, "did you mean start-date?"},
+	{"startDate", "GET", "/files?startDate=today", "startDate", -1, "use start-date"},
+	{"agentId", "GET", "/files?agentId=bill", "agentId", -1, "did you mean agentID?"},
+	{"transcript field on files", "GET", "/files?agentName=Bill", "agentName", -1, "field of transcripts"},
+	{"given twice", "GET", "/files?agentID=bill&agentID=jo", "agentID", -1, "agentID is given twice"},
+	{"d twice", "GET", "/files?d=today&d=today-1d", "d", -1, "d is given twice"},
+	{"n=0", "GET", "/files?n=0", "n", -1, "counts from 1"},
+	{"n=-5", "GET", "/files?n=-5", "n", 0, "not negative"},
+	{"n=abc", "GET", "/files?n=abc", "n", 0, "expected a digit"},
+	{"n too big", "GET", "/files?n=99999999999", "n", -1, "out of range"},
+	{"n empty", "GET", "/files?n=", "n", 0, "expected a number"},
+	{".txt", "GET", "/files.txt", "path", 6, "use .xml (the default), .json or .csv"},
+	{"transcript csv", "GET", "/transcripts/int-14a0.csv", "path", 21, "no CSV form"},
+	{"traversal", "DELETE", "/files/S20071220/../R1.wav", "path", 16, "exactly one file"},
+	{"encoded traversal", "DELETE", "/files/S20071220/%2e%2e/R1.wav", "path", 17, "percent-encoded"},
+	{"encoded slash", "DELETE", "/files/S20071220%2FR1.wav", "path", 16, "percent-encoded"},
+	{"extra segment", "DELETE", "/files/S20071220/R1/x.wav", "path", 16, "exactly one file"},
+	{"bad folder", "DELETE", "/files/X20071220/R1.wav", "path", 7, "date folder"},
+	{"folder not a date", "DELETE", "/files/S20071332/R1.wav", "path", 8, "not a date"},
+	{"bad file", "DELETE", "/files/S20071220/R1.mp3", "path", 17, "R{digits}"},
+	{"GET one file", "GET", "/files/S20071220/R1.wav", "path", -1, "only deleted"},
+	{"DELETE all files", "DELETE", "/files", "path", -1, "DELETE takes one file"},
+	{"unknown resource", "GET", "/Files", "path", 1, "did you mean /files?"},
+	{"bad percent", "GET", "/files?agentID=bi%zzll", "agentID", 2, "two hex digits"},
+	{"percent at end", "GET", "/files?agentID=bill%2", "agentID", 4, "two hex digits"},
+	{"invalid utf-8", "GET", "/files?agentID=bi%FFll", "agentID", 2, "not UTF-8"},
+	{"nul", "GET", "/files?agentID=bi%00ll", "agentID", 2, "control character"},
+	{"64 KiB", "GET", "/files?agentID=" + strings.Repeat("x", 64<<10), "query", 8192, "longer than 8192 bytes"},
+	{"no value", "GET", "/files?agentID", "agentID", -1, "expected '='"},
+	{"plus as space in d", "GET", "/files?d=2007-08-05T13:15+05:30", "d", 16, "%2B"},
+	{"plus as space in today", "GET", "/files?d=today+1d", "d", 5, "%2B"},
+	{"bad date", "GET", "/files?d=2007-02-30", "d", 8, "February 2007 has 28 days"},
+	{"bad zone", "GET", "/files?tz=america/new_york", "tz", -1, "America/New_York"},
+	{"variables on one transcript", "GET", "/transcripts/abc?agentID=bill", "query", -1, "takes no query variables"},
+	{"method", "POST", "/files", "method", -1, "not accepted"},
+	{"DELETE with suffix", "DELETE", "/transcripts/abc.json", "path", 16, "no format suffix"},
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, tt := range rejectTests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := filter.Parse(tt.method, tt.target)
+			var list filter.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse(%q) = %+v, %v; want an ErrorList", tt.target, q, err)
+			}
+			e := list[0]
+			if e.Variable != tt.variable || e.Pos != tt.pos || !strings.Contains(e.Msg+" ("+e.Hint+")", tt.want) {
+				t.Errorf("Parse(%q) first fault %+v; want variable %q at %d saying %q", tt.target, e, tt.variable, tt.pos, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseListsEveryFault(t *testing.T) {
+	_, err := filter.Parse("GET", "/files.txt?d=2007-02-30&Start-Date=today&n=0&agentID=a&agentID=b")
+	var list filter.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Variable)
+	}
+	want := []string{"path", "d", "Start-Date", "n", "agentID"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("faults (-want +got):\n%s", diff)
+	}
+	var one *filter.Error
+	if !errors.As(err, &one) || one.Variable != "path" {
+		t.Errorf("errors.As finds %+v", one)
+	}
+}
