@@ -128,6 +128,7 @@ var rejectTests = []struct {
 	{"invalid utf-8", "GET", "/files?agentID=bi%FFll", "agentID", 2, "not UTF-8"},
 	{"nul", "GET", "/files?agentID=bi%00ll", "agentID", 2, "control character"},
 	{"64 KiB", "GET", "/files?agentID=" + strings.Repeat("x", 64<<10), "query", 8192, "longer than 8192 bytes"},
+	{"no name", "GET", "/files?=bill", "query", -1, "without a variable name"},
 	{"no value", "GET", "/files?agentID", "agentID", -1, "expected '='"},
 	{"plus as space in d", "GET", "/files?d=2007-08-05T13:15+05:30", "d", 16, "%2B"},
 	{"plus as space in today", "GET", "/files?d=today+1d", "d", 5, "%2B"},
