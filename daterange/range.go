@@ -94,15 +94,10 @@ func reversed(from, to Value) bool {
 		return false
 	}
 	if from.offset != to.offset { // both with offsets, and different ones
-		return to.unixNano() <= from.unixNano()
+		a, b := from.civilSeconds()-int64(from.offset), to.civilSeconds()-int64(to.offset)
+		return b < a || b == a && to.nsec <= from.nsec
 	}
 	return to.wallKey() < from.wallKey() || to.wallKey() == from.wallKey() && to.nsec <= from.nsec
-}
-
-// unixNano is the start of an absolute value with an offset, in nanoseconds
-// since 1970-01-01T00:00Z.
-func (v Value) unixNano() int64 {
-	return (v.civilSeconds()-int64(v.offset))*1e9 + int64(v.nsec)
 }
 
 // wallKey orders absolute values by their date and time of day to the
