@@ -96,30 +96,36 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 			errs.Add(name, pos, "the value holds "+fault, "write %25 for a literal %; values are UTF-8 text without control characters")
 			continue
 		}
-		if bit := specialBit(name); bit != 0 {
-			if seen&bit != 0 {
-				errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
-				continue
-			}
-			seen |= bit
-			setSpecial(name, value, q, errs)
-			continue
-		}
-		if !isField(q.Resource, name) {
-			msg, hint := unknownVariable(q.Resource, name)
-			errs.Add(name, -1, msg, hint)
-			continue
-		}
-		if _, dup := q.Field(name); dup {
-			errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
-			continue
-		}
-		if q.Fields == nil {
-			q.Fields = make([]Field, 0, 4) // one allocation for the usual few
-		}
-		q.Fields = append(q.Fields, Field{Name: name, Value: value})
+		q.set(name, value, &seen, errs)
 	}
 	slices.SortFunc(q.Fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// set checks one variable and records it in q: name and value are decoded.
+// seen has a bit for each variable that is not a field, to find repeats.
+func (q *Query) set(name, value string, seen *uint8, errs *ErrorList) {
+	if bit := specialBit(name); bit != 0 {
+		if *seen&bit != 0 {
+			errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
+			return
+		}
+		*seen |= bit
+		setSpecial(name, value, q, errs)
+		return
+	}
+	if !isField(q.Resource, name) {
+		msg, hint := unknownVariable(q.Resource, name)
+		errs.Add(name, -1, msg, hint)
+		return
+	}
+	if _, dup := q.Field(name); dup {
+		errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
+		return
+	}
+	if q.Fields == nil {
+		q.Fields = make([]Field, 0, 4) // one allocation for the usual few
+	}
+	q.Fields = append(q.Fields, Field{Name: name, Value: value})
 }
 
 // specialBit is the bit of a variable that is not a field, or 0.

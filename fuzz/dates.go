@@ -33,6 +33,39 @@ func DateRange() *rapid.Generator[string] {
 	})
 }
 
+// OrderedRange generates d= values the parser accepts: one value, or two
+// whose order is certain (relative days that grow, or years that do, which
+// no offset can reverse), or a relative and an absolute end.
+func OrderedRange() *rapid.Generator[string] {
+	return rapid.Custom(func(t *rapid.T) string {
+		switch rapid.IntRange(0, 3).Draw(t, "shape") {
+		case 0:
+			return DateValue().Draw(t, "single")
+		case 1:
+			a := rapid.IntRange(-MaxDays, MaxDays-1).Draw(t, "fromDays")
+			b := rapid.IntRange(a+1, MaxDays).Draw(t, "toDays")
+			return signedToday(a) + "," + signedToday(b)
+		case 2:
+			y := rapid.IntRange(0, 9998).Draw(t, "fromYear")
+			return absoluteIn(t, y) + "," + absoluteIn(t, rapid.IntRange(y+1, 9999).Draw(t, "toYear"))
+		}
+		return absolute(t) + "," + relative(t)
+	})
+}
+
+// MaxDays is the largest N of today±Nd.
+const MaxDays = 100000
+
+func signedToday(n int) string {
+	switch {
+	case n < 0:
+		return fmt.Sprintf("today-%dd", -n)
+	case n > 0:
+		return fmt.Sprintf("today+%dd", n)
+	}
+	return "today"
+}
+
 func relative(t *rapid.T) string {
 	switch rapid.IntRange(0, 2).Draw(t, "sign") {
 	case 0:
@@ -43,9 +76,11 @@ func relative(t *rapid.T) string {
 	return fmt.Sprintf("today+%dd", rapid.IntRange(0, 100000).Draw(t, "days"))
 }
 
-func absolute(t *rapid.T) string {
+func absolute(t *rapid.T) string { return absoluteIn(t, rapid.IntRange(0, 9999).Draw(t, "year")) }
+
+// absoluteIn is absolute with the year given.
+func absoluteIn(t *rapid.T, year int) string {
 	ext := rapid.Bool().Draw(t, "extended")
-	year := rapid.IntRange(0, 9999).Draw(t, "year")
 	month := rapid.IntRange(1, 12).Draw(t, "month")
 	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	day := rapid.IntRange(1, last).Draw(t, "day")

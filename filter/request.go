@@ -1,0 +1,24 @@
+package filter
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// ParseURL reads a request held in a *url.URL, as a client builds it.
+func ParseURL(method string, u *url.URL) (*Query, error) {
+	if u.Opaque != "" {
+		return nil, ErrorList{{Variable: "path", Pos: -1, Msg: "the URL has no path", Hint: "write /api/recordings/files or /transcripts"}}
+	}
+	target := u.EscapedPath()
+	if u.RawQuery != "" || u.ForceQuery {
+		target += "?" + u.RawQuery
+	}
+	return Parse(method, target)
+}
+
+// ParseRequest reads the request an HTTP server received: its method, path
+// and query. The Host header and the body play no part.
+func ParseRequest(r *http.Request) (*Query, error) {
+	return ParseURL(r.Method, r.URL)
+}
