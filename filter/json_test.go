@@ -67,7 +67,7 @@ func TestQueryJSONSyntaxError(t *testing.T) {
 
 func TestQueryJSONFaults(t *testing.T) {
 	tests := []struct {
-		name, in string
+		name, in  string
 		variables []string
 	}{
 		{"per-variable faults", `{"resource":"files","d":"2007-02-30","tz":"america/denver","fields":{"agentId":"x","channel":"1"},"n":-5}`, []string{"d", "tz", "agentId", "n"}},
