@@ -9,20 +9,7 @@ import (
 	"strings"
 )
 
-// queryJSON is the stable JSON shape of a Query, for UIs that build one,
-// send it and get it back checked. Variables that are absent are left out;
-// values are the canonical texts (dates keep their relativity).
-//
-//	{"method": "GET", "resource": "files", "format": "csv",
-//	 "d": "today-1d,today", "tz": "America/Denver",
-//	 "start-date": "2007-12-19T19:16:58Z", "finish-date": "…",
-//	 "fields": {"agentID": "bill"},
-//	 "metaData": {"fieldName": "Color", "fieldValue": "Blue"},
-//	 "n": 101, "warnings": [{"variable": "finish-date", "message": "…"}]}
-//
-// "resource" is files, file, transcripts or transcript; "id" holds the file
-// path (DELETE of one file) or the interactionGUID. "warnings" is written,
-// never read.
+// queryJSON is the JSON shape of a Query; MarshalJSON documents it.
 type queryJSON struct {
 	Method     string            `json:"method,omitempty"`
 	Resource   string            `json:"resource"`
@@ -34,7 +21,7 @@ type queryJSON struct {
 	FinishDate *string           `json:"finish-date,omitempty"`
 	Fields     map[string]string `json:"fields,omitempty"`
 	MetaData   *metaJSON         `json:"metaData,omitempty"`
-	N          int               `json:"n,omitempty"`
+	N          *int              `json:"n,omitempty"`
 	Warnings   []Warning         `json:"warnings,omitempty"`
 }
 
@@ -43,9 +30,22 @@ type metaJSON struct {
 	FieldValue *string `json:"fieldValue,omitempty"`
 }
 
-// MarshalJSON writes the query in its stable JSON shape.
+// MarshalJSON writes the query in its stable JSON shape, for UIs that build
+// one, send it and get it back checked. Variables that are absent are left
+// out; values are canonical texts (dates keep their relativity):
+//
+//	{"method": "GET", "resource": "files", "format": "csv",
+//	 "d": "today-1d,today", "tz": "America/Denver",
+//	 "start-date": "2007-12-19T19:16:58Z", "finish-date": "…",
+//	 "fields": {"agentID": "bill"},
+//	 "metaData": {"fieldName": "Color", "fieldValue": "Blue"},
+//	 "n": 101, "warnings": [{"variable": "finish-date", "message": "…"}]}
+//
+// "resource" is files, file, transcripts or transcript; "id" holds the file
+// path (DELETE of one file) or the interactionGUID; "format" is xml, json or
+// csv. "warnings" is written, never read.
 func (q *Query) MarshalJSON() ([]byte, error) {
-	out := queryJSON{Method: q.Method, Resource: q.Resource.String(), ID: q.ID, Format: q.Format.String(), N: q.N, Warnings: q.Warnings}
+	out := queryJSON{Method: q.Method, Resource: q.Resource.String(), ID: q.ID, Format: q.Format.String(), N: ptr(q.N), Warnings: q.Warnings}
 	if q.HasDate {
 		out.D = ptr(q.Date.String())
 	}
@@ -124,8 +124,8 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 		set(varMetaName, in.MetaData.FieldName)
 		set(varMetaValue, in.MetaData.FieldValue)
 	}
-	if in.N != 0 {
-		n, _, msg := parseN(strconv.Itoa(in.N))
+	if in.N != nil {
+		n, _, msg := parseN(strconv.Itoa(*in.N))
 		if msg != "" {
 			errs.Add(varN, -1, msg, "n is the 1-based index of the first record: n=1, n=51, n=101 …")
 		}
