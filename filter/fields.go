@@ -3,6 +3,8 @@ package filter
 import (
 	"slices"
 	"strings"
+
+	"github.com/recq/recq/record"
 )
 
 // The output fields that may be matched as query variables, per resource:
@@ -10,10 +12,8 @@ import (
 // start-date) and nested lists (wrapUpCode, metaDatas, messages) are not
 // variables (SPEC section 3).
 var (
-	fileFields = []string{"agentID", "phoneNumber", "channel", "caseID", "duration", "filename",
-		"queueID", "queueName", "accountNumber", "transactionID", "extVar1", "extVar2", "outDialCode"}
-	transcriptFields = []string{"agentID", "agentName", "contactID", "contactName", "queueID", "queueName",
-		"channelID", "channelName", "caseID", "targetIP", "transactionID", "interactionGUID", "transcriptType", "duration"}
+	fileFields       = record.FileFieldNames
+	transcriptFields = record.TranscriptFieldNames
 )
 
 // The variables that are not fields, in canonical order.

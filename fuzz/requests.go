@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"pgregory.net/rapid"
+
+	"github.com/recq/recq/record"
 )
 
 // Request is a generated request: a method and a target as a client sends it.
@@ -14,10 +16,8 @@ type Request struct {
 
 // FileFields and TranscriptFields are the field variables of each resource.
 var (
-	FileFields = []string{"agentID", "phoneNumber", "channel", "caseID", "duration", "filename",
-		"queueID", "queueName", "accountNumber", "transactionID", "extVar1", "extVar2", "outDialCode"}
-	TranscriptFields = []string{"agentID", "agentName", "contactID", "contactName", "queueID", "queueName",
-		"channelID", "channelName", "caseID", "targetIP", "transactionID", "interactionGUID", "transcriptType", "duration"}
+	FileFields       = record.FileFieldNames
+	TranscriptFields = record.TranscriptFieldNames
 )
 
 // ValidRequest generates requests the API accepts: a list of files or

@@ -1,0 +1,112 @@
+package record
+
+import (
+	"strconv"
+	"time"
+)
+
+// File is one call recording, with the fields of the document's /files
+// response in output order.
+type File struct {
+	StartDate        time.Time
+	AgentID          string
+	PhoneNumber      string
+	Channel          string
+	CaseID           string
+	Duration         int // seconds
+	Filename         string
+	QueueID          string
+	QueueName        string
+	AccountNumber    string
+	TransactionID    string
+	ExtVar1          string
+	ExtVar2          string
+	OutDialCode      string
+	TransactionCodes []TransactionCode // wrapUpCode/transactionCodes
+	MetaData         []MetaData        // optional metaDatas
+}
+
+// TransactionCode is one wrap-up code of a file.
+type TransactionCode struct {
+	ListName, Name string
+}
+
+// MetaData is one metadata entry of a file or a transcript.
+type MetaData struct {
+	FieldName, FieldValue string
+}
+
+// Transcript is one chat transcript, with the fields of the document's
+// /transcripts response in output order; Messages are written only for one
+// transcript (/transcripts/{interactionGUID}).
+type Transcript struct {
+	StartDate       time.Time
+	AgentID         string
+	AgentName       string
+	ContactID       string
+	ContactName     string
+	QueueID         string
+	QueueName       string
+	ChannelID       string
+	ChannelName     string
+	CaseID          string
+	TargetIP        string
+	TransactionID   string
+	InteractionGUID string
+	TranscriptType  string
+	Duration        int // seconds
+	MetaData        []MetaData
+	Messages        []Message
+}
+
+// Message is one chat message of a transcript.
+type Message struct {
+	MessageTime        time.Time
+	MessageFrom        string
+	OriginalLanguage   string
+	OriginalMessage    string
+	TranslatedLanguage string
+	TranslatedMessage  string
+}
+
+// CallType is how a call reached the agent, derived from channel and queueID.
+type CallType uint8
+
+// The call types of the API document's table.
+const (
+	Inbound CallType = iota
+	Outbound
+	DirectAgentAccess
+)
+
+var callTypeNames = [...]string{"Inbound", "Outbound", "Direct Agent Access"}
+
+// String returns the document's name: Inbound, Outbound or Direct Agent Access.
+func (c CallType) String() string {
+	if int(c) < len(callTypeNames) {
+		return callTypeNames[c]
+	}
+	return "CallType(" + strconv.Itoa(int(c)) + ")"
+}
+
+// CallType derives the call type from the channel (#virtual_outbound#,
+// #virtual_daa#) or the queueID (QUEUE_OUTBOUND, QUEUE_DIRECT_AGENT_ACCESS).
+func (f *File) CallType() CallType {
+	switch {
+	case f.Channel == "#virtual_outbound#" || f.QueueID == "QUEUE_OUTBOUND":
+		return Outbound
+	case f.Channel == "#virtual_daa#" || f.QueueID == "QUEUE_DIRECT_AGENT_ACCESS":
+		return DirectAgentAccess
+	}
+	return Inbound
+}
+
+// FinishDate is when the recording ended: startDate plus duration.
+func (f *File) FinishDate() time.Time {
+	return f.StartDate.Add(time.Duration(f.Duration) * time.Second)
+}
+
+// FinishDate is when the chat ended: startDate plus duration.
+func (t *Transcript) FinishDate() time.Time {
+	return t.StartDate.Add(time.Duration(t.Duration) * time.Second)
+}
