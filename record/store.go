@@ -136,3 +136,17 @@ func (s *Store) Len() (files, transcripts int) {
 	defer s.mu.RUnlock()
 	return len(s.files), len(s.transcripts)
 }
+
+// AllFiles returns a copy of every file, in the API's order.
+func (s *Store) AllFiles() []File {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.files)
+}
+
+// AllTranscripts returns a copy of every transcript, in the API's order.
+func (s *Store) AllTranscripts() []Transcript {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.transcripts)
+}
