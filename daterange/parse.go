@@ -101,6 +101,8 @@ func parseAbsolute(s string, v *Value) *Error {
 		i++
 	case c == ',':
 		return fail(s, i, "a single date holds no comma", "only d takes a range A,B; start-date and finish-date take one date")
+	case c == '/':
+		return fail(s, i, "an ISO 8601 interval A/B is not accepted", "a range is written with a comma: d=2007-08-05,2007-08-07")
 	case c == 'Z' || c == 'z' || c == '+' || c == '-':
 		return fail(s, i, "an offset needs a time of day", "write "+s[:i]+"T00:00"+s[i:])
 	default:

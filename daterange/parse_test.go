@@ -144,6 +144,7 @@ var rejectTests = []struct {
 	{"trailing space", "2007-08-05 ", 11, "hour"},
 	{"trailing junk", "2007-08-05T13:15Zx", 17, "unexpected 'x'"},
 	{"separator", "2007-08-05_13:15", 10, "expected 'T' or a space"},
+	{"ISO interval", "2007-08-05/2007-08-07", 10, "written with a comma"},
 	{"nul byte", "2007-08-05\x00", 10, "NUL"},
 	{"invalid utf-8", "2007-08-\xff5", 8, "0xff"},
 	{"words", "last week", 0, "expected a date"},
