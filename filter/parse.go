@@ -33,9 +33,8 @@ func Parse(method, target string) (*Query, error) {
 		errs.Add("query", MaxRequestLength, "the request is longer than "+strconv.Itoa(MaxRequestLength)+" bytes", "narrow the query; no variable needs this much text")
 		return nil, errs
 	}
-	path, query, _ := strings.Cut(stripOrigin(target), "?")
-	path, _, _ = strings.Cut(path, "#")
-	query, _, _ = strings.Cut(query, "#")
+	rest, _, _ := strings.Cut(stripOrigin(target), "#") // the fragment is the client's alone (RFC 3986)
+	path, query, _ := strings.Cut(rest, "?")
 	parsePath(path, q, &errs)
 	if query != "" && (q.Resource == File || q.Resource == Transcript) {
 		errs.Add("query", -1, "one "+q.Resource.String()+" takes no query variables", "variables narrow the lists /files and /transcripts")

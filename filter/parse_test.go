@@ -35,6 +35,8 @@ var documentRequests = []struct {
 	{"GET", "https://vcc-naX.8x8.com/api/recordings/files?channel=8005551234", "/files?channel=8005551234", filter.Files},
 	{"GET", "/files?metaData_fieldName=alphabets%20in", "/files?metaData_fieldName=alphabets%20in", filter.Files},
 	{"GET", "/files?metaData_fieldName=alphabets+in", "/files?metaData_fieldName=alphabets%20in", filter.Files},
+	// The fragment is the client's: a '?' after the first '#' starts no query.
+	{"GET", "/files#top?agentID=bill&n=51", "/files", filter.Files},
 }
 
 func TestParseDocumentRequests(t *testing.T) {

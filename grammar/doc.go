@@ -1,10 +1,14 @@
-// Package grammar is the grammar of record for the date language of the
-// Recordings API (the value of d= after URL decoding, SPEC §4): a participle/v2
-// grammar whose accepted strings define the language exactly. It fixes syntax
-// only — digit counts, separators, which parts may follow which, and that a
-// value is all extended or all basic — and leaves calendar and range checks
-// (month 13, hour 25, Feb 30, offset hour above 23, more than 100000 days) to
-// whoever converts the tree. Any hand-written parser of d= must accept exactly
-// the strings that ParseDateRange accepts; every accepted string prints back
-// unchanged through String.
+// Package grammar is the grammar of record of the Recordings API's query
+// language, in participle/v2: the date language (the value of d=,
+// start-date= and finish-date= after URL decoding, SPEC §4, [ParseDateRange])
+// and the request language (path, resource, id, format suffix, name=value
+// pairs, SPEC §2 and §3, [ParseRequest]).
+//
+// Both fix syntax only — digit counts, separators, which parts may follow
+// which, that a date is all extended or all basic, that a path holds no '%'
+// — and leave calendar, range and name checks (month 13, Feb 30, unknown
+// variables) to whoever converts the tree. The hand-written parsers in
+// daterange and filter are held to these grammars by property tests; every
+// accepted string prints back unchanged through String. docs/GRAMMAR.md is
+// generated from them.
 package grammar

@@ -16,9 +16,8 @@ var update = flag.Bool("update", false, "rewrite docs/GRAMMAR.md from the gramma
 
 const grammarDocPath = "../docs/GRAMMAR.md"
 
-// grammarDocTemplate is the whole of docs/GRAMMAR.md; the date section is
-// filled from the package's lexer and parser. Later grammars get their own
-// sections here.
+// grammarDocTemplate is the whole of docs/GRAMMAR.md; the date and the
+// request sections are filled from the package's lexers and parsers.
 var grammarDocTemplate = template.Must(template.New("GRAMMAR.md").Parse(
 	`# Grammars of record
 
@@ -76,21 +75,112 @@ Notes for other parsers:
 
 ## Request grammar
 
-Reserved for the grammar of the request (resource path and query variables).
+A request target as the API receives it (SPEC §2, §3): an optional origin
+(` + "`http://`" + ` or ` + "`https://`" + `, letters in either ASCII case, then a host: every byte
+up to the first ` + "`/`, `?` or `#`" + `, possibly none), a path naming a
+resource, an optional query after ` + "`?`" + ` and an optional fragment after
+` + "`#`" + `, which runs to the end and is ignored. The grammar is
+` + "`grammar.ParseRequest`" + `; ` + "`filter.Parse`" + ` is the fast path and
+adds the semantic checks.
+
+### Tokens
+
+The lexer starts in Root, the path. Text that matches no rule is an error:
+that is how a ` + "`%`" + ` in the path, a ` + "`%`" + ` without two hex digits
+in the query, and an ASCII control character in the query are refused.
+
+| State | Token | Pattern | Then |
+|---|---|---|---|
+{{- range .RequestTokens}}
+| {{.State}} | {{.Name}} | {{.Pattern}} | {{.Then}} |
+{{- end}}
+
+### Grammar
+
+Token references are written ` + "`<letters>`, `<digit>`, `<word>`" + ` …;
+quoted strings match a token with exactly that text, so ` + "`\"files\"`" + `
+is a ` + "`<letters>`" + ` token spelling files, and a resource, a format or a
+folder letter that is spelled differently (` + "`Files`, `.txt`, `s2007…`" + `)
+is an error.
+
+` + "```ebnf" + `
+{{.RequestEBNF}}
+` + "```" + `
+
+Notes for other parsers:
+
+- The host is maximal: it runs to the first ` + "`/`, `?` or `#`" + `, so after
+  an origin the path starts with ` + "`/`" + ` (` + "`https://files`" + ` is a
+  host and no path, an error).
+- The path is never decoded: it is made of letters, digits and ` + "`-_./`" + `
+  only. ` + "`/api/recordings/`" + ` is one token and may only begin the path;
+  without it the path may begin with one ` + "`/`" + `. One trailing ` + "`/`" + `
+  is allowed after any resource (` + "`files/`, `files.csv/`, `transcripts/G.json/`" + `).
+- A format suffix is ` + "`.xml`, `.json` or `.csv`" + `, lower case, at the end
+  of a list path or after an interactionGUID; never after a file id, which
+  may only end in ` + "`.wav`" + `. A date folder is ` + "`S`" + ` and exactly 8
+  digits, a file name ` + "`R`" + ` and one or more digits; an interactionGUID
+  is one or more letters, digits, ` + "`-`" + ` and ` + "`_`" + `.
+- The query is split at ` + "`&`" + `; empty pairs are skipped. A pair is a
+  non-empty name, ` + "`=`" + `, and a value that may be empty and may hold
+  more ` + "`=`" + `. Names and values are raw: ` + "`+`" + ` is a space and
+  ` + "`%XX`" + ` a byte once decoded. Raw spaces and bytes of 0x80 and above
+  are allowed (a sequence of them need only be UTF-8 once decoded).
+- The first ` + "`#`" + ` ends the target, in the path as in the query: a
+  ` + "`?`" + ` after it belongs to the fragment.
+- Left to the semantic layer: which variable names exist and how often
+  each is given; the values of ` + "`d`, `tz`, `start-date`, `finish-date`, `n`" + `;
+  that a decoded name or value is UTF-8 without control characters; that a
+  date folder is a real date; the 256-byte limit of an id; that one
+  transcript has no CSV form; which method goes with which path; that one
+  file or one transcript takes no query variables.
+- A target longer than {{.MaxRequestLength}} bytes is refused before it is
+  lexed, as ` + "`filter.Parse`" + ` does.
+- The parser looks ahead {{.RequestLookahead}} token: ` + "`files/`" + ` and
+  ` + "`transcripts/`" + ` try the ` + "`/`" + ` as the start of an id and fall
+  back to the trailing slash.
 `))
 
 type docToken struct{ State, Name, Pattern, Then string }
 
 // renderGrammarDoc returns the text docs/GRAMMAR.md must have.
 func renderGrammarDoc() (string, error) {
+	tokens, err := docTokens(lexerRules, []string{"Root", "Relative"})
+	if err != nil {
+		return "", err
+	}
+	requestTokens, err := docTokens(requestLexerRules, requestLexerStates)
+	if err != nil {
+		return "", err
+	}
+	if len(requestTokens) != countRules(requestLexerRules) {
+		return "", fmt.Errorf("requestLexerStates does not list every state of the request lexer")
+	}
+	var b bytes.Buffer
+	err = grammarDocTemplate.Execute(&b, map[string]any{
+		"Tokens":           tokens,
+		"EBNF":             strings.TrimSpace(EBNF()),
+		"Lookahead":        lookahead,
+		"MaxTokens":        maxTokens,
+		"RequestTokens":    requestTokens,
+		"RequestEBNF":      strings.TrimSpace(RequestEBNF()),
+		"RequestLookahead": requestLookahead,
+		"MaxRequestLength": MaxRequestLength,
+	})
+	return b.String(), err
+}
+
+// docTokens returns the rows of the token table of the given states of rules.
+func docTokens(rules lexer.Rules, states []string) ([]docToken, error) {
 	var tokens []docToken
-	for _, state := range []string{"Root", "Relative"} {
-		rules := lexerRules[state]
-		if len(rules) == 0 {
-			return "", fmt.Errorf("lexer has no state %q", state)
+	for _, state := range states {
+		rs := rules[state]
+		if len(rs) == 0 {
+			return nil, fmt.Errorf("lexer has no state %q", state)
 		}
-		for _, r := range rules {
-			tok := docToken{State: state, Name: r.Name, Pattern: "`" + r.Pattern + "`"}
+		for _, r := range rs {
+			// A '|' would end the table cell, even inside a code span.
+			tok := docToken{State: state, Name: r.Name, Pattern: "`" + strings.ReplaceAll(r.Pattern, "|", `\|`) + "`"}
 			switch a := r.Action.(type) {
 			case nil:
 				if r == lexer.ReturnRule {
@@ -101,19 +191,20 @@ func renderGrammarDoc() (string, error) {
 			case lexer.ActionPop:
 				tok.Then = "back to the previous state"
 			default:
-				return "", fmt.Errorf("undocumented lexer action %T", a)
+				return nil, fmt.Errorf("undocumented lexer action %T", a)
 			}
 			tokens = append(tokens, tok)
 		}
 	}
-	var b bytes.Buffer
-	err := grammarDocTemplate.Execute(&b, map[string]any{
-		"Tokens":    tokens,
-		"EBNF":      strings.TrimSpace(EBNF()),
-		"Lookahead": lookahead,
-		"MaxTokens": maxTokens,
-	})
-	return b.String(), err
+	return tokens, nil
+}
+
+func countRules(rules lexer.Rules) int {
+	n := 0
+	for _, rs := range rules {
+		n += len(rs)
+	}
+	return n
 }
 
 func TestGrammarDocIsGenerated(t *testing.T) {
