@@ -94,13 +94,18 @@ func appendVar(b []byte, sep byte, name, value string) []byte {
 func AppendEscaped(b []byte, s string) []byte { return appendEscaped(b, s) }
 
 func appendEscaped[T string | []byte](b []byte, s T) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if kept[c] {
-			b = append(b, c)
-			continue
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && kept[s[i]] {
+			i++
 		}
+		b = append(b, s[:i]...) // the kept run at once
+		if i == len(s) {
+			break
+		}
+		c := s[i]
 		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+		s = s[i+1:]
 	}
 	return b
 }

@@ -97,7 +97,6 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 		}
 		q.set(name, value, &seen, errs)
 	}
-	slices.SortFunc(q.Fields, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
 }
 
 // set checks one variable and records it in q: name and value are decoded.
@@ -122,9 +121,13 @@ func (q *Query) set(name, value string, seen *uint8, errs *ErrorList) {
 		return
 	}
 	if q.Fields == nil {
-		q.Fields = make([]Field, 0, 4) // one allocation for the usual few
+		q.Fields = q.fieldBuf[:0] // the usual few fields cost no allocation of their own
 	}
-	q.Fields = append(q.Fields, Field{Name: name, Value: value})
+	i := len(q.Fields) // keep Fields sorted by name as they arrive
+	for i > 0 && q.Fields[i-1].Name > name {
+		i--
+	}
+	q.Fields = slices.Insert(q.Fields, i, Field{Name: name, Value: value})
 }
 
 // specialBit is the bit of a variable that is not a field, or 0.

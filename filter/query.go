@@ -79,7 +79,8 @@ type Query struct {
 	FinishDate    daterange.Value // finish-date=, when HasFinishDate (never with HasStartDate, [D-1])
 	HasFinishDate bool
 
-	Fields []Field // field matches, sorted by name, each name once ([D-2])
+	Fields   []Field // field matches, sorted by name, each name once ([D-2])
+	fieldBuf [4]Field
 
 	// MetaName and MetaValue are the metaData_fieldName= and
 	// metaData_fieldValue= substrings; both must match one entry ([D-3]).
