@@ -1,0 +1,520 @@
+package encode_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/record"
+)
+
+// specialRunes are the characters some format must escape or quote.
+var specialRunes = []rune{'<', '&', '>', '"', '\'', ',', '|', ':', '\\', '\n', '\r', '\t', ' ', ';', '=', '/',
+	']', '{', '}', '[', 'é', '☎', '🎧', '\u2028', '\u2029', '\x00', '\x01', '\x7f', '\uFFFE', '\uFFFD', 'a', 'Z', '0'}
+
+func genText() *rapid.Generator[string] {
+	return rapid.OneOf(
+		rapid.StringMatching(`[a-zA-Z0-9 _.-]{0,8}`),
+		rapid.StringOfN(rapid.SampledFrom(specialRunes), 0, 10, -1),
+		rapid.String(),
+		rapid.Map(rapid.SliceOfN(rapid.Byte(), 0, 8), func(b []byte) string { return string(b) }), // invalid UTF-8 too
+	)
+}
+
+// genTime draws an instant at second precision, 1900 to 2100, in a zone of
+// a fixed offset in minutes.
+func genTime(t *rapid.T, label string) time.Time {
+	sec := rapid.Int64Range(-2208988800, 4102444800).Draw(t, label)
+	off := rapid.IntRange(-14*60, 14*60).Draw(t, label+" offset")
+	return time.Unix(sec, 0).In(time.FixedZone("", off*60))
+}
+
+func genLocation(t *rapid.T) *time.Location {
+	switch rapid.IntRange(0, 3).Draw(t, "loc") {
+	case 0:
+		return nil // each date in its own zone
+	case 1:
+		return time.UTC
+	case 2:
+		return pacific
+	}
+	return time.FixedZone("", rapid.IntRange(-14*60, 14*60).Draw(t, "loc offset")*60)
+}
+
+func genMeta(t *rapid.T, label string) []record.MetaData {
+	n := rapid.IntRange(0, 3).Draw(t, label)
+	var md []record.MetaData
+	for range n {
+		md = append(md, record.MetaData{FieldName: genText().Draw(t, label+" name"), FieldValue: genText().Draw(t, label+" value")})
+	}
+	return md
+}
+
+func genFile(t *rapid.T) record.File {
+	f := record.File{
+		StartDate:     genTime(t, "startDate"),
+		AgentID:       genText().Draw(t, "agentID"),
+		PhoneNumber:   genText().Draw(t, "phoneNumber"),
+		Channel:       genText().Draw(t, "channel"),
+		CaseID:        genText().Draw(t, "caseID"),
+		Duration:      rapid.IntRange(0, 1<<31).Draw(t, "duration"),
+		Filename:      genText().Draw(t, "filename"),
+		QueueID:       genText().Draw(t, "queueID"),
+		QueueName:     genText().Draw(t, "queueName"),
+		AccountNumber: genText().Draw(t, "accountNumber"),
+		TransactionID: genText().Draw(t, "transactionID"),
+		ExtVar1:       genText().Draw(t, "extVar1"),
+		ExtVar2:       genText().Draw(t, "extVar2"),
+		OutDialCode:   genText().Draw(t, "outDialCode"),
+		MetaData:      genMeta(t, "metaData"),
+	}
+	for range rapid.IntRange(0, 3).Draw(t, "codes") {
+		f.TransactionCodes = append(f.TransactionCodes, record.TransactionCode{ListName: genText().Draw(t, "listName"), Name: genText().Draw(t, "name")})
+	}
+	return f
+}
+
+func genTranscript(t *rapid.T) record.Transcript {
+	tr := record.Transcript{
+		StartDate:       genTime(t, "startDate"),
+		AgentID:         genText().Draw(t, "agentID"),
+		AgentName:       genText().Draw(t, "agentName"),
+		ContactID:       genText().Draw(t, "contactID"),
+		ContactName:     genText().Draw(t, "contactName"),
+		QueueID:         genText().Draw(t, "queueID"),
+		QueueName:       genText().Draw(t, "queueName"),
+		ChannelID:       genText().Draw(t, "channelID"),
+		ChannelName:     genText().Draw(t, "channelName"),
+		CaseID:          genText().Draw(t, "caseID"),
+		TargetIP:        genText().Draw(t, "targetIP"),
+		TransactionID:   genText().Draw(t, "transactionID"),
+		InteractionGUID: genText().Draw(t, "interactionGUID"),
+		TranscriptType:  genText().Draw(t, "transcriptType"),
+		Duration:        rapid.IntRange(0, 1<<31).Draw(t, "duration"),
+		MetaData:        genMeta(t, "metaData"),
+	}
+	for range rapid.IntRange(0, 3).Draw(t, "messages") {
+		tr.Messages = append(tr.Messages, record.Message{
+			MessageTime:        genTime(t, "messageTime"),
+			MessageFrom:        genText().Draw(t, "messageFrom"),
+			OriginalLanguage:   genText().Draw(t, "originalLanguage"),
+			OriginalMessage:    genText().Draw(t, "originalMessage"),
+			TranslatedLanguage: genText().Draw(t, "translatedLanguage"),
+			TranslatedMessage:  genText().Draw(t, "translatedMessage"),
+		})
+	}
+	return tr
+}
+
+// inLoc is the instant t as written in loc and read back: in loc's offset
+// (t's own when loc is nil), or in UTC when that offset has seconds.
+func inLoc(t time.Time, loc *time.Location) time.Time {
+	if loc != nil {
+		t = t.In(loc)
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		t = t.UTC()
+	}
+	return t
+}
+
+// TestPropertyRoundTrip: every format reads back the records it wrote, with
+// each text as Sanitize makes it and each date in the writer's zone.
+func TestPropertyRoundTrip(t *testing.T) {
+	for _, f := range formats {
+		t.Run("files/"+f.String(), func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) {
+				files := rapid.SliceOfNDistinct(rapid.Custom(genFile), 0, 6, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
+				loc := genLocation(t)
+				var b bytes.Buffer
+				if err := encode.WriteFiles(&b, f, files, loc); err != nil {
+					t.Fatal(err)
+				}
+				back, err := encode.ReadFiles(&b, f)
+				if err != nil {
+					t.Fatalf("%v in\n%s", err, b.String())
+				}
+				want := sanitizeFiles(files)
+				for i := range want {
+					want[i].StartDate = inLoc(want[i].StartDate, loc)
+				}
+				if diff := cmp.Diff(want, back, cmpOpts...); diff != "" {
+					t.Fatalf("(-want +got):\n%s\nin\n%s", diff, b.String())
+				}
+			})
+		})
+		t.Run("transcripts/"+f.String(), func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) {
+				ts := rapid.SliceOfNDistinct(rapid.Custom(genTranscript), 0, 6, func(t record.Transcript) string { return encode.Sanitize(t.InteractionGUID) }).Draw(t, "transcripts")
+				loc := genLocation(t)
+				var b bytes.Buffer
+				if err := encode.WriteTranscripts(&b, f, ts, loc); err != nil {
+					t.Fatal(err)
+				}
+				back, err := encode.ReadTranscripts(&b, f)
+				if err != nil {
+					t.Fatalf("%v in\n%s", err, b.String())
+				}
+				want := sanitizeTranscripts(ts, false)
+				for i := range want {
+					want[i].StartDate = inLoc(want[i].StartDate, loc)
+				}
+				if diff := cmp.Diff(want, back, cmpOpts...); diff != "" {
+					t.Fatalf("(-want +got):\n%s\nin\n%s", diff, b.String())
+				}
+			})
+		})
+		if f == filter.CSV {
+			continue
+		}
+		t.Run("transcript/"+f.String(), func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) {
+				tr := genTranscript(t)
+				loc := genLocation(t)
+				var b bytes.Buffer
+				if err := encode.WriteTranscript(&b, f, tr, loc); err != nil {
+					t.Fatal(err)
+				}
+				back, err := encode.ReadTranscripts(&b, f)
+				if err != nil {
+					t.Fatalf("%v in\n%s", err, b.String())
+				}
+				want := sanitizeTranscripts([]record.Transcript{tr}, true)
+				want[0].StartDate = inLoc(want[0].StartDate, loc)
+				for i := range want[0].Messages {
+					want[0].Messages[i].MessageTime = inLoc(want[0].Messages[i].MessageTime, loc)
+				}
+				if diff := cmp.Diff(want, back, cmpOpts...); diff != "" {
+					t.Fatalf("(-want +got):\n%s\nin\n%s", diff, b.String())
+				}
+			})
+		})
+	}
+}
+
+// TestPropertySameText: a field has the same text in every format ([D-4]):
+// what one format reads back, another writes and reads back alike.
+func TestPropertySameText(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		files := rapid.SliceOfNDistinct(rapid.Custom(genFile), 1, 4, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
+		var results [][]record.File
+		for _, f := range formats {
+			var b bytes.Buffer
+			if err := encode.WriteFiles(&b, f, files, time.UTC); err != nil {
+				t.Fatal(err)
+			}
+			back, err := encode.ReadFiles(&b, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			results = append(results, back)
+		}
+		for i := 1; i < len(results); i++ {
+			if diff := cmp.Diff(results[0], results[i], cmpOpts...); diff != "" {
+				t.Fatalf("xml and %s differ (-xml +%s):\n%s", formats[i], formats[i], diff)
+			}
+		}
+	})
+}
+
+// TestPropertyNoPanic: readers refuse or take any text, mangled valid
+// responses and random bytes alike, never panic, and return either records
+// or an error (a *ReadError, since the reader never fails).
+func TestPropertyNoPanic(t *testing.T) {
+	var seeds [][]byte
+	for _, f := range formats {
+		var b bytes.Buffer
+		encode.WriteFiles(&b, f, trickyFiles, pacific)
+		seeds = append(seeds, b.Bytes())
+		b.Reset()
+		encode.WriteTranscripts(&b, f, []record.Transcript{docTranscriptWithMessages()}, pacific)
+		seeds = append(seeds, b.Bytes())
+	}
+	var b bytes.Buffer
+	encode.WriteTranscript(&b, filter.JSON, docTranscriptWithMessages(), nil)
+	seeds = append(seeds, b.Bytes())
+	b.Reset()
+	encode.WriteTranscript(&b, filter.XML, docTranscriptWithMessages(), nil)
+	seeds = append(seeds, b.Bytes())
+
+	rapid.Check(t, func(t *rapid.T) {
+		var in []byte
+		if rapid.Bool().Draw(t, "random") {
+			in = rapid.SliceOfN(rapid.Byte(), 0, 200).Draw(t, "bytes")
+		} else {
+			in = append([]byte(nil), rapid.SampledFrom(seeds).Draw(t, "seed")...)
+			for range rapid.IntRange(1, 4).Draw(t, "edits") {
+				if len(in) == 0 {
+					break
+				}
+				i := rapid.IntRange(0, len(in)-1).Draw(t, "at")
+				switch rapid.IntRange(0, 2).Draw(t, "edit") {
+				case 0:
+					in = append(in[:i], in[i+1:]...)
+				case 1:
+					in = append(in[:i], append([]byte{rapid.SampledFrom([]byte(`<>&"',:|\/{}[]0a`+"\n\r\x00\xff")).Draw(t, "byte")}, in[i:]...)...)
+				case 2:
+					in = in[:i]
+				}
+			}
+		}
+		f := rapid.SampledFrom(formats).Draw(t, "format")
+		files, err := encode.ReadFiles(bytes.NewReader(in), f)
+		checkResult(t, len(files), err)
+		ts, err := encode.ReadTranscripts(bytes.NewReader(in), f)
+		checkResult(t, len(ts), err)
+		files, ts, err = encode.ReadRecords(bytes.NewReader(in), f)
+		checkResult(t, len(files)+len(ts), err)
+	})
+}
+
+func checkResult(t *rapid.T, n int, err error) {
+	if err == nil {
+		return
+	}
+	var re *encode.ReadError
+	if !errors.As(err, &re) {
+		t.Fatalf("error %v (%T) is not a *ReadError", err, err)
+	}
+	if n != 0 {
+		t.Fatalf("%d records returned with the error %v", n, err)
+	}
+	if re.Msg == "" || re.Record < 0 || re.Line < 0 {
+		t.Fatalf("bad ReadError %#v", re)
+	}
+}
+
+// page is 50 realistic files: wrap-up codes, metadata on every other one.
+func page() []record.File {
+	files := make([]record.File, 50)
+	start := time.Date(2024, 5, 6, 8, 0, 0, 0, time.UTC)
+	for i := range files {
+		f := record.File{
+			StartDate:     start.Add(time.Duration(i) * 97 * time.Second),
+			AgentID:       "agent" + strconv.Itoa(i%7),
+			PhoneNumber:   "415555" + strconv.Itoa(1000+i),
+			Channel:       "8005557780",
+			CaseID:        strconv.Itoa(24000 + i),
+			Duration:      30 + i*7,
+			Filename:      "S20240506/R20240506080000" + strconv.Itoa(10000+i) + ".wav",
+			QueueID:       "acme~~queue~~phone~~102",
+			QueueName:     "Support & Sales",
+			AccountNumber: strconv.Itoa(900000 + i),
+			TransactionID: strconv.Itoa(i + 1),
+			ExtVar1:       "0",
+			ExtVar2:       "0",
+			TransactionCodes: []record.TransactionCode{
+				{ListName: "Outcome", Name: "Resolved"},
+				{ListName: "Topic", Name: "Billing, refunds"},
+			},
+		}
+		if i%2 == 0 {
+			f.MetaData = []record.MetaData{{FieldName: "Color", FieldValue: "Blue"}, {FieldName: "Customer says", FieldValue: `"fine" <ok>`}}
+		}
+		files[i] = f
+	}
+	return files
+}
+
+// TestAllocs: writing a page of 50 files allocates little, in any format.
+func TestAllocs(t *testing.T) {
+	files := page()
+	for _, f := range formats {
+		t.Run(f.String(), func(t *testing.T) {
+			allocs := testing.AllocsPerRun(100, func() {
+				if err := encode.WriteFiles(io.Discard, f, files, pacific); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if allocs > 2 {
+				t.Errorf("%v allocations per page, want at most 2", allocs)
+			}
+		})
+	}
+	tr := docTranscriptWithMessages()
+	for _, f := range formats[:2] {
+		t.Run("transcript/"+f.String(), func(t *testing.T) {
+			allocs := testing.AllocsPerRun(100, func() {
+				if err := encode.WriteTranscript(io.Discard, f, tr, pacific); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if allocs > 2 {
+				t.Errorf("%v allocations, want at most 2", allocs)
+			}
+		})
+	}
+}
+
+// failWriter takes n bytes, then fails.
+type failWriter struct {
+	n, calls int
+}
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	w.calls++
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteError: an error of the writer stops the writing and is returned.
+func TestWriteError(t *testing.T) {
+	var many []record.File
+	for range 20 {
+		many = append(many, page()...)
+	}
+	for i := range many {
+		many[i].Filename += strconv.Itoa(i)
+	}
+	for _, f := range formats {
+		t.Run(f.String(), func(t *testing.T) {
+			w := &failWriter{n: 40 << 10}
+			if err := encode.WriteFiles(w, f, many, time.UTC); err != errDiskFull {
+				t.Fatalf("got %v, want %v", err, errDiskFull)
+			}
+			if w.calls != 2 {
+				t.Errorf("%d writes, want 2: one good chunk, one failing, then no more", w.calls)
+			}
+		})
+	}
+}
+
+// TestChunks: a long list is written in chunks, not held whole.
+func TestChunks(t *testing.T) {
+	var many []record.File
+	for range 20 {
+		many = append(many, page()...)
+	}
+	for _, f := range formats {
+		t.Run(f.String(), func(t *testing.T) {
+			w := &maxWriter{}
+			if err := encode.WriteFiles(w, f, many, time.UTC); err != nil {
+				t.Fatal(err)
+			}
+			if w.calls < 5 || w.max > 64<<10 {
+				t.Errorf("%d writes of at most %d bytes for %d bytes", w.calls, w.max, w.total)
+			}
+		})
+	}
+}
+
+type maxWriter struct{ calls, max, total int }
+
+func (w *maxWriter) Write(p []byte) (int, error) {
+	w.calls++
+	w.max = max(w.max, len(p))
+	w.total += len(p)
+	return len(p), nil
+}
+
+func TestUnknownFormat(t *testing.T) {
+	var fe *encode.FormatError
+	if err := encode.WriteFiles(io.Discard, filter.Format(7), nil, nil); !errors.As(err, &fe) {
+		t.Errorf("WriteFiles: got %v", err)
+	}
+	if err := encode.WriteTranscripts(io.Discard, filter.Format(7), nil, nil); !errors.As(err, &fe) {
+		t.Errorf("WriteTranscripts: got %v", err)
+	}
+	if err := encode.WriteTranscript(io.Discard, filter.Format(7), record.Transcript{}, nil); !errors.As(err, &fe) {
+		t.Errorf("WriteTranscript: got %v", err)
+	}
+	if _, err := encode.ReadFiles(bytes.NewReader(nil), filter.Format(7)); !errors.As(err, &fe) {
+		t.Errorf("ReadFiles: got %v", err)
+	}
+	if _, err := encode.ReadTranscripts(bytes.NewReader(nil), filter.Format(7)); !errors.As(err, &fe) {
+		t.Errorf("ReadTranscripts: got %v", err)
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		want filter.Format
+		ok   bool
+	}{
+		{"files.xml", filter.XML, true},
+		{"data/files.json", filter.JSON, true},
+		{"EXPORT.CSV", filter.CSV, true},
+		{"a.b.Json", filter.JSON, true},
+		{"files.txt", filter.XML, false},
+		{"files", filter.XML, false},
+		{"xml", filter.XML, false},
+		{".csv", filter.CSV, true},
+		{"files.xml.gz", filter.XML, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := encode.DetectFormat(tt.name)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("got %v, %v; want %v, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"tab\tLF\nCR\r", "tab\tLF\nCR\r"},
+		{"nul\x00", "nul\uFFFD"},
+		{"bad\xff\xfe", "bad\uFFFD\uFFFD"},
+		{"\uFFFE\uFFFF", "\uFFFD\uFFFD"},
+		{"ünï ☎ 🎧 \u2028 \x7f", "ünï ☎ 🎧 \u2028 \x7f"},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Quote(tt.in), func(t *testing.T) {
+			if got := encode.Sanitize(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// errReader fails after its text.
+type errReader struct{ r io.Reader }
+
+var errNetwork = errors.New("connection reset")
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err == io.EOF {
+		return n, errNetwork
+	}
+	return n, err
+}
+
+// TestReaderError: an error of the reader is returned as it is, with no
+// records.
+func TestReaderError(t *testing.T) {
+	for _, f := range formats {
+		t.Run(f.String(), func(t *testing.T) {
+			var b bytes.Buffer
+			encode.WriteFiles(&b, f, trickyFiles, nil)
+			half := b.Bytes()[:b.Len()/2]
+			files, err := encode.ReadFiles(&errReader{bytes.NewReader(half)}, f)
+			if err != errNetwork || files != nil {
+				t.Errorf("got %d files and %v, want %v", len(files), err, errNetwork)
+			}
+			files, err = encode.ReadFiles(&errReader{&b}, f)
+			if err != errNetwork || files != nil {
+				t.Errorf("whole text: got %d files and %v, want %v", len(files), err, errNetwork)
+			}
+		})
+	}
+}

@@ -1,0 +1,417 @@
+package encode
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+
+	"github.com/recq/recq/record"
+)
+
+// csvReader reads RFC 4180 rows, a row at a time, keeping the line of each
+// field. It is encoding/csv's Reader but that the text of a quoted field is
+// kept exactly: csv.Reader turns a CRLF inside a quoted field into LF, so a
+// chat message holding CRLF would not read back as it was written.
+// Rows end in CRLF or LF; blank lines are skipped; the last row may lack
+// its line end.
+type csvReader struct {
+	r     *bufio.Reader
+	in    *input
+	line  int    // the line of the next byte
+	buf   []byte // the row's fields, one after another
+	ends  []int  // where each field ends in buf
+	lines []int  // the line where each field starts
+	row   string // buf as a string, which the fields are sliced from
+}
+
+func newCSVReader(r io.Reader) *csvReader {
+	in, br, _ := open(r, false)
+	return &csvReader{r: br, in: in, line: 1}
+}
+
+func (c *csvReader) n() int { return len(c.ends) }
+
+// field returns the i-th field of the row read last.
+func (c *csvReader) field(i int) string {
+	start := 0
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	return c.row[start:c.ends[i]]
+}
+
+func (c *csvReader) fault(line int, msg string) error {
+	return &ReadError{Line: line, Msg: "malformed CSV: " + msg}
+}
+
+// readErr returns err, an error of ReadByte that is not io.EOF: the
+// reader's error.
+func (c *csvReader) readErr(err error) error {
+	if c.in.err != nil {
+		return c.in.err
+	}
+	return err
+}
+
+// next reads a row; it returns io.EOF after the last one.
+func (c *csvReader) next() error {
+	c.buf, c.ends, c.lines = c.buf[:0], c.ends[:0], c.lines[:0]
+	for { // blank lines
+		b, err := c.r.ReadByte()
+		if err == io.EOF {
+			return io.EOF
+		}
+		if err != nil {
+			return c.readErr(err)
+		}
+		if b == '\n' {
+			c.line++
+			continue
+		}
+		if b == '\r' {
+			if nb, err := c.r.Peek(1); err == nil && nb[0] == '\n' {
+				continue
+			}
+		}
+		c.r.UnreadByte()
+		break
+	}
+	for {
+		c.lines = append(c.lines, c.line)
+		end, err := c.readField()
+		c.ends = append(c.ends, len(c.buf))
+		if err != nil {
+			return err
+		}
+		if end {
+			c.row = string(c.buf)
+			return nil
+		}
+	}
+}
+
+// readField reads one field and what follows it: end reports whether that
+// was the row's end.
+func (c *csvReader) readField() (end bool, err error) {
+	b, err := c.r.ReadByte()
+	if err == io.EOF {
+		return true, nil
+	}
+	if err != nil {
+		return false, c.readErr(err)
+	}
+	if b == '"' {
+		start := c.line
+		for {
+			b, err := c.r.ReadByte()
+			if err == io.EOF {
+				return false, c.fault(start, "a quoted field is not closed: the file ends inside it")
+			}
+			if err != nil {
+				return false, c.readErr(err)
+			}
+			if b == '\n' {
+				c.line++
+			}
+			if b != '"' {
+				c.buf = append(c.buf, b)
+				continue
+			}
+			b, err = c.r.ReadByte()
+			switch {
+			case err == io.EOF:
+				return true, nil
+			case err != nil:
+				return false, c.readErr(err)
+			case b == '"':
+				c.buf = append(c.buf, '"')
+				continue
+			case b == ',':
+				return false, nil
+			case b == '\n':
+				c.line++
+				return true, nil
+			case b == '\r':
+				if nb, err := c.r.Peek(1); err == nil && nb[0] == '\n' {
+					c.r.ReadByte()
+					c.line++
+					return true, nil
+				}
+			}
+			return false, c.fault(c.line, "after a quoted field comes a comma or the line's end, not "+strconv.QuoteRune(rune(b))+"; write \"\" for a \" inside the field")
+		}
+	}
+	start := len(c.buf)
+	for {
+		switch b {
+		case ',':
+			return false, nil
+		case '\n':
+			c.line++
+			if n := len(c.buf); n > start && c.buf[n-1] == '\r' {
+				c.buf = c.buf[:n-1]
+			}
+			return true, nil
+		case '"':
+			return false, c.fault(c.line, "a \" in a field that is not quoted; quote the field and write the \" twice")
+		}
+		c.buf = append(c.buf, b)
+		b, err = c.r.ReadByte()
+		if err == io.EOF {
+			return true, nil
+		}
+		if err != nil {
+			return false, c.readErr(err)
+		}
+	}
+}
+
+// csvColumn is what a column of the header holds: a leaf (field >= 0) or a
+// nested list (list).
+type csvColumn struct {
+	name  string
+	field int
+	list  string
+}
+
+// readCSVHeader reads the header row.
+func readCSVHeader(c *csvReader) error {
+	err := c.next()
+	if err == io.EOF {
+		return &ReadError{Line: 1, Msg: "the file is empty: a CSV file starts with a header row naming its columns"}
+	}
+	return err
+}
+
+// csvColumns returns the columns of the header row read last; every column
+// must be known and given once, and the dates and numbers must be there.
+func csvColumns[R any](c *csvReader, fs []field[R], lists ...string) ([]csvColumn, error) {
+	cols := make([]csvColumn, c.n())
+	seen := make(map[string]bool)
+	for i := range cols {
+		name := c.field(i)
+		col := csvColumn{name: name, field: fieldIndex(fs, name)}
+		if col.field < 0 {
+			for _, l := range lists {
+				if l == name {
+					col.list = l
+				}
+			}
+			if col.list == "" {
+				return nil, &ReadError{Line: c.lines[i], Field: name, Msg: "unknown column " + strconv.Quote(name) + suggest(name, fieldNames(fs, lists...)...)}
+			}
+		}
+		if seen[name] {
+			return nil, &ReadError{Line: c.lines[i], Field: name, Msg: "the column " + name + " is given twice"}
+		}
+		seen[name] = true
+		cols[i] = col
+	}
+	for i := range fs {
+		if fs[i].kind != kindText && !seen[fs[i].name] {
+			return nil, &ReadError{Line: c.lines[0], Field: fs[i].name, Msg: "the header has no column " + fs[i].name}
+		}
+	}
+	return cols, nil
+}
+
+// readCSVRows reads the rows after the header, handing each to each with
+// its 1-based index.
+func readCSVRows(c *csvReader, cols []csvColumn, each func(rec int) error) error {
+	for rec := 1; ; rec++ {
+		err := c.next()
+		if err == io.EOF {
+			return nil
+		}
+		if re, ok := err.(*ReadError); ok {
+			re.Record = rec
+		}
+		if err != nil {
+			return err
+		}
+		if c.n() != len(cols) {
+			return &ReadError{Line: c.lines[0], Record: rec, Msg: "the row has " + strconv.Itoa(c.n()) + " fields; the header has " + strconv.Itoa(len(cols))}
+		}
+		if err := each(rec); err != nil {
+			return err
+		}
+	}
+}
+
+func readCSVFiles(c *csvReader) ([]record.File, error) {
+	if err := readCSVHeader(c); err != nil {
+		return nil, err
+	}
+	return readCSVFileRows(c)
+}
+
+// readCSVFileRows reads the rows of files after the header row.
+func readCSVFileRows(c *csvReader) ([]record.File, error) {
+	cols, err := csvColumns(c, fileFields, colWrapUpCode, colMetaDatas)
+	if err != nil {
+		return nil, err
+	}
+	var files []record.File
+	seen := make(map[string]int)
+	err = readCSVRows(c, cols, func(rec int) error {
+		var f record.File
+		keyLine := c.lines[0]
+		for i, col := range cols {
+			s := c.field(i)
+			msg := ""
+			switch {
+			case col.field >= 0:
+				msg = setField(&fileFields[col.field], &f, s)
+				if fileFields[col.field].name == "filename" {
+					keyLine = c.lines[i]
+				}
+			case col.list == colWrapUpCode:
+				msg = parseList(s, func(x, y string) {
+					f.TransactionCodes = append(f.TransactionCodes, record.TransactionCode{ListName: x, Name: y})
+				})
+			case col.list == colMetaDatas:
+				msg = parseList(s, func(x, y string) { f.MetaData = append(f.MetaData, record.MetaData{FieldName: x, FieldValue: y}) })
+			}
+			if msg != "" {
+				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
+			}
+		}
+		if earlier, dup := seen[f.Filename]; dup {
+			return &ReadError{Line: keyLine, Record: rec, Field: "filename", Msg: duplicate("filename", f.Filename, earlier)}
+		}
+		seen[f.Filename] = rec
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+func readCSVTranscripts(c *csvReader) ([]record.Transcript, error) {
+	if err := readCSVHeader(c); err != nil {
+		return nil, err
+	}
+	return readCSVTranscriptRows(c)
+}
+
+// readCSVTranscriptRows reads the rows of transcripts after the header row.
+func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
+	cols, err := csvColumns(c, transcriptFields, colMetaDatas)
+	if err != nil {
+		return nil, err
+	}
+	var ts []record.Transcript
+	seen := make(map[string]int)
+	err = readCSVRows(c, cols, func(rec int) error {
+		var t record.Transcript
+		keyLine := c.lines[0]
+		for i, col := range cols {
+			s := c.field(i)
+			msg := ""
+			switch {
+			case col.field >= 0:
+				msg = setField(&transcriptFields[col.field], &t, s)
+				if transcriptFields[col.field].name == "interactionGUID" {
+					keyLine = c.lines[i]
+				}
+			case col.list == colMetaDatas:
+				msg = parseList(s, func(x, y string) { t.MetaData = append(t.MetaData, record.MetaData{FieldName: x, FieldValue: y}) })
+			}
+			if msg != "" {
+				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
+			}
+		}
+		if earlier, dup := seen[t.InteractionGUID]; dup {
+			return &ReadError{Line: keyLine, Record: rec, Field: "interactionGUID", Msg: duplicate("interactionGUID", t.InteractionGUID, earlier)}
+		}
+		seen[t.InteractionGUID] = rec
+		ts = append(ts, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ts, nil
+}
+
+// parseList reads a nested list's cell ([D-13]): entries joined by |, each
+// entry's two parts by :, \ escaping |, : and \. It returns what is wrong,
+// or "".
+func parseList(s string, add func(x, y string)) string {
+	if s == "" {
+		return ""
+	}
+	var part []byte
+	var first string
+	colon := false
+	entry := 1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\':
+			if i+1 == len(s) {
+				return "the text ends in a lone \\; write \\\\ for a backslash"
+			}
+			n := s[i+1]
+			if n != '|' && n != ':' && n != '\\' {
+				return "\\" + string(rune(n)) + " in entry " + strconv.Itoa(entry) + " is not an escape: \\ escapes only |, : and \\ (write \\\\ for a backslash)"
+			}
+			part = append(part, n)
+			i++
+		case ':':
+			if colon {
+				return "entry " + strconv.Itoa(entry) + " has a second : (write \\: for a : inside a part)"
+			}
+			first, part, colon = string(part), part[:0], true
+		case '|':
+			if !colon {
+				return "entry " + strconv.Itoa(entry) + " has no : between its two parts"
+			}
+			add(first, string(part))
+			part, colon = part[:0], false
+			entry++
+		default:
+			part = append(part, c)
+		}
+	}
+	if !colon {
+		return "entry " + strconv.Itoa(entry) + " has no : between its two parts"
+	}
+	add(first, string(part))
+	return ""
+}
+
+// readCSVRecords reads files or transcripts, as the header row names the
+// columns of one or the other.
+func readCSVRecords(c *csvReader) ([]record.File, []record.Transcript, error) {
+	if err := readCSVHeader(c); err != nil {
+		return nil, nil, err
+	}
+	fileCols, transcriptCols := true, true
+	for i := range c.n() {
+		name := c.field(i)
+		if fieldIndex(fileFields, name) < 0 && name != colWrapUpCode && name != colMetaDatas {
+			fileCols = false
+		}
+		if fieldIndex(transcriptFields, name) < 0 && name != colMetaDatas {
+			transcriptCols = false
+		}
+	}
+	switch {
+	case fileCols && transcriptCols:
+		return nil, nil, &ReadError{Line: c.lines[0], Msg: "the header names only columns that files and transcripts both have: add filename for files or interactionGUID for transcripts"}
+	case transcriptCols:
+		ts, err := readCSVTranscriptRows(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, ts, nil
+	}
+	// Files, or neither: the files' columns explain what is wrong.
+	files, err := readCSVFileRows(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, nil, nil
+}

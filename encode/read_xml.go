@@ -1,0 +1,63 @@
+package encode
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+)
+
+// xmlSource reads XML with encoding/xml's Decoder, a token at a time.
+// RawToken, not Token: the records' reader matches end tags to start tags
+// itself, so that it can take the API document's </channelname> for
+// </channelName>, which the Decoder refuses in strict mode and mishandles
+// in non-strict mode (it closes every open element).
+type xmlSource struct {
+	d  *xml.Decoder
+	in *input
+}
+
+func newXMLSource(r io.Reader) *xmlSource {
+	in, br, _ := open(r, false)
+	return &xmlSource{d: xml.NewDecoder(br), in: in}
+}
+
+func (s *xmlSource) line() int {
+	line, _ := s.d.InputPos()
+	return line
+}
+
+func (s *xmlSource) next() (event, error) {
+	for {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			if s.in.err != nil {
+				return event{}, s.in.err
+			}
+			if err == io.EOF {
+				return event{kind: evEOF}, nil
+			}
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return event{}, &ReadError{Line: se.Line, Msg: "malformed XML: " + se.Msg}
+			}
+			return event{}, &ReadError{Line: s.line(), Msg: "malformed XML: " + strings.TrimPrefix(err.Error(), "xml: ")}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return event{kind: evStart, name: xmlName(t.Name)}, nil
+		case xml.EndElement:
+			return event{kind: evEnd, name: xmlName(t.Name)}, nil
+		case xml.CharData:
+			return event{kind: evText, text: t}, nil
+		}
+		// Comments, processing instructions (<?xml … ?>) and directives.
+	}
+}
+
+func xmlName(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
+}
