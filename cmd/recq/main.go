@@ -4,6 +4,11 @@
 //
 // prints the request as one JSON object (SPEC section 10), or its faults,
 // with exit status 2. A usage error exits 1.
+//
+//	recq eval --data FILE[,FILE...] [--now TIME] [--tenant-tz ZONE] REQUEST
+//
+// prints the body the API would answer for a GET over the records in the
+// XML, JSON or CSV files.
 package main
 
 import (
@@ -19,6 +24,7 @@ func main() {
 
 const usage = `usage:
   recq parse [--method GET|DELETE] [--now TIME] [--tenant-tz ZONE] REQUEST
+  recq eval --data FILE[,FILE...] [--now TIME] [--tenant-tz ZONE] REQUEST
 
 REQUEST is a path with its query (/files.csv?d=today-1d,today&tz=America/Denver)
 or a whole URL (https://vcc-na1.8x8.com/api/recordings/files?d=2007-08-05).
@@ -34,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	switch args[0] {
 	case "parse":
 		return parseCommand(args[1:], stdout, stderr, clock)
+	case "eval":
+		return evalCommand(args[1:], stdout, stderr, clock)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -64,18 +64,8 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 		fmt.Fprintf(stderr, "recq parse: expected one REQUEST, got %d\n%s", fs.NArg(), usage)
 		return 1
 	}
-	now := clock()
-	if *nowText != "" {
-		t, err := time.Parse(time.RFC3339Nano, *nowText)
-		if err != nil {
-			fmt.Fprintf(stderr, "recq parse: --now: %v\n", err)
-			return 1
-		}
-		now = t
-	}
-	tenant, err := timezone.Load(*tenantName)
-	if err != nil {
-		fmt.Fprintf(stderr, "recq parse: --tenant-tz: %v\n", err)
+	now, tenant, ok := clockAndZone("recq parse", *nowText, *tenantName, stderr, clock)
+	if !ok {
 		return 1
 	}
 	q, err := filter.Parse(*method, fs.Arg(0))
@@ -121,6 +111,26 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 		fmt.Fprintf(stderr, "recq parse: warning: %s: %s\n", w.Variable, w.Msg)
 	}
 	return printJSON(stdout, stderr, out, 0)
+}
+
+// clockAndZone reads the --now and --tenant-tz flags: the command is where
+// the clock is read, never the library.
+func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func() time.Time) (time.Time, *time.Location, bool) {
+	now := clock()
+	if nowText != "" {
+		t, err := time.Parse(time.RFC3339Nano, nowText)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: --now: %v\n", cmd, err)
+			return time.Time{}, nil, false
+		}
+		now = t
+	}
+	tenant, err := timezone.Load(tenantName)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: --tenant-tz: %v\n", cmd, err)
+		return time.Time{}, nil, false
+	}
+	return now, tenant, true
 }
 
 // reject prints a refused request: JSON on stdout, one human line per fault

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/record"
+)
+
+// evalCommand prints the body the API would answer for a GET, over records
+// read from the --data files (SPEC section 10).
+func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
+	fs := flag.NewFlagSet("recq eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "comma-separated XML, JSON or CSV files of records, in the API's own shapes")
+	nowText := fs.String("now", "", "the clock reading for today, as RFC 3339 (default: the current time)")
+	tenantName := fs.String("tenant-tz", "UTC", "the tenant's IANA time zone, for queries without tz")
+	if err := fs.Parse(args); err != nil {
+		return 1
+	}
+	if fs.NArg() != 1 || *data == "" {
+		fmt.Fprintf(stderr, "recq eval: expected --data FILE[,FILE...] and one REQUEST\n%s", usage)
+		return 1
+	}
+	now, tenant, ok := clockAndZone("recq eval", *nowText, *tenantName, stderr, clock)
+	if !ok {
+		return 1
+	}
+	q, err := filter.Parse("GET", fs.Arg(0))
+	if err != nil {
+		return reject(err, stdout, stderr)
+	}
+	p, err := filter.Compile(q, now, tenant)
+	if err != nil {
+		return reject(err, stdout, stderr)
+	}
+	files, transcripts, err := readData(strings.Split(*data, ","))
+	if err != nil {
+		fmt.Fprintf(stderr, "recq eval: %v\n", err)
+		return 1
+	}
+	store := record.NewStore(files, transcripts)
+	loc := q.Location(tenant)
+	w := bufio.NewWriter(stdout)
+	switch q.Resource {
+	case filter.Files:
+		err = encode.WriteFiles(w, q.Format, p.Files(store), loc)
+	case filter.Transcripts:
+		err = encode.WriteTranscripts(w, q.Format, p.Transcripts(store), loc)
+	case filter.Transcript:
+		t, found := store.Transcript(q.ID)
+		if !found {
+			fmt.Fprintf(stderr, "recq eval: no transcript %s (the API answers 404)\n", q.ID)
+			return 2
+		}
+		err = encode.WriteTranscript(w, q.Format, t, loc)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "recq eval: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// readData reads every data file, each in the format its suffix names, and
+// each holding files or transcripts.
+func readData(paths []string) ([]record.File, []record.Transcript, error) {
+	var files []record.File
+	var transcripts []record.Transcript
+	for _, path := range paths {
+		f, ts, err := readDataFile(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, f...)
+		transcripts = append(transcripts, ts...)
+	}
+	return files, transcripts, nil
+}
+
+func readDataFile(path string) ([]record.File, []record.Transcript, error) {
+	format, ok := encode.DetectFormat(path)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: the name must end in .xml, .json or .csv", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	files, transcripts, err := encode.ReadRecords(f, format)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err) // a ReadError says its line and record
+	}
+	return files, transcripts, nil
+}
