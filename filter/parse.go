@@ -82,10 +82,6 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 			errs.Add("query", -1, "the variable name "+quote(rawName)+" holds "+fault, "write %25 for a literal %")
 			continue
 		}
-		if name == "" {
-			errs.Add("query", -1, "a value without a variable name: "+quote(pair), "variables are written name=value")
-			continue
-		}
 		if !ok {
 			errs.Add(name, -1, "expected '=' and a value after "+quote(name), "variables are written name=value")
 			continue
@@ -102,6 +98,10 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 // set checks one variable and records it in q: name and value are decoded.
 // seen has a bit for each variable that is not a field, to find repeats.
 func (q *Query) set(name, value string, seen *uint8, errs *ErrorList) {
+	if name == "" {
+		errs.Add("query", -1, "a value without a variable name", "variables are written name=value")
+		return
+	}
 	if bit := specialBit(name); bit != 0 {
 		if *seen&bit != 0 {
 			errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")

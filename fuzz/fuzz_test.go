@@ -7,6 +7,7 @@ import (
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/grammar"
 )
 
 var dateSeeds = []string{
@@ -40,6 +41,9 @@ func FuzzDateValue(f *testing.F) {
 			checkDateError(t, s, err)
 			return
 		}
+		if _, err := grammar.ParseDateValue(s); err != nil {
+			t.Fatalf("%q: the fast parser accepts it, the grammar of record refuses it: %v", s, err)
+		}
 		again, err := daterange.ParseValue(v.String())
 		if err != nil || again != v {
 			t.Fatalf("%q: canonical %q parses to %v, %v", s, v.String(), again, err)
@@ -63,6 +67,9 @@ func FuzzDateRange(f *testing.F) {
 		again, err := daterange.ParseRange(r.String())
 		if err != nil || again != r {
 			t.Fatalf("%q: canonical %q parses to %v, %v", s, r.String(), again, err)
+		}
+		if _, err := grammar.ParseDateRange(s); err != nil {
+			t.Fatalf("%q: the fast parser accepts it, the grammar of record refuses it: %v", s, err)
 		}
 	})
 }
