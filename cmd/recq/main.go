@@ -9,6 +9,11 @@
 //
 // prints the body the API would answer for a GET over the records in the
 // XML, JSON or CSV files.
+//
+//	recq serve [--addr HOST:PORT] [--data FILE,...] [--tenant NAME] [--token TOKEN] [--http]
+//
+// is a local stand-in for the API over HTTPS (package server), serving an
+// embedded sample data set unless --data names files.
 package main
 
 import (
@@ -42,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 		return parseCommand(args[1:], stdout, stderr, clock)
 	case "eval":
 		return evalCommand(args[1:], stdout, stderr, clock)
+	case "serve":
+		return serveCommand(args[1:], stdout, stderr, clock)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,106 @@
+// Package server is a local stand-in for the Recordings API (SPEC sections 2,
+// 7 and 9): an [http.Handler] that answers every request of the API over a
+// [record.Store], so that a tool, a test or another Go server (which mounts
+// it) can talk to something that behaves like the API.
+//
+//	s := server.New(server.Config{Store: store, Tenant: "acme", Token: token, Zone: zone})
+//	http.ListenAndServeTLS("127.0.0.1:8443", cert, key, s)
+//
+// # Requests
+//
+// Every path of SPEC section 2, with or without the /api/recordings prefix:
+//
+//	GET    /files[.xml|.json|.csv]                list files (a page of 50, n=)
+//	DELETE /files/S{yyyymmdd}/R{digits}[.wav]     delete one file
+//	GET    /transcripts[.xml|.json|.csv]          list transcripts
+//	GET    /transcripts/{interactionGUID}[.xml|.json]  one transcript with its messages
+//	DELETE /transcripts/{interactionGUID}         remove its messages
+//
+// HEAD is answered as GET without a body. A request is checked in this
+// order: the bound on requests in flight (503), the credentials (401), the
+// method (405), the request itself (404 for an unknown resource, 400 for any
+// other fault), then the store (404 for an unknown transcript or file).
+//
+// # Status codes
+//
+//	200 OK           a list or one transcript, in the requested format
+//	204 No Content   every DELETE that succeeds, and DELETE of an unknown
+//	                 transcript (the API document: "the return code will be 204")
+//	400 Bad Request  a fault in the path or the query (every fault is listed)
+//	401 Unauthorized no or wrong credentials; WWW-Authenticate: Basic realm="recordings"
+//	404 Not Found    an unknown resource path (/foo, /Files: the body still
+//	                 carries the parser's hint), an unknown transcript on GET,
+//	                 an unknown file on DELETE
+//	405 Method Not Allowed  a method other than GET, HEAD and DELETE, with
+//	                 Allow: GET, HEAD, DELETE (not in SPEC section 7's list, but
+//	                 400 would misname the fault)
+//	500 Internal Server Error  a failure of the server, a panic included:
+//	                 it is recovered and logged, the process goes on
+//	503 Service Unavailable  more than Config.MaxInFlight requests at once,
+//	                 with Retry-After: 1
+//
+// # Error bodies
+//
+// An error body is written in the format the path's suffix asks for (.json,
+// .csv, else XML, also when the suffix itself is at fault), and lists every
+// fault with the fields of [filter.Error]: the variable ("path", "query",
+// "d", …; "authorization" for 401, "method" for 405, "server" for 500 and
+// 503), the 0-based byte position in its decoded value (-1 for the whole
+// value), the message and a hint ("" when there is none).
+//
+// XML, root errors and one error element per fault:
+//
+//	<?xml version='1.0' encoding='UTF-8' ?>
+//	<errors>
+//	  <error>
+//	    <variable>d</variable>
+//	    <pos>8</pos>
+//	    <message>day 30 is out of range: February 2007 has 28 days</message>
+//	    <hint></hint>
+//	  </error>
+//	</errors>
+//
+// JSON, as recq parse prints a rejection: the first fault and all of them
+// (hint left out when empty):
+//
+//	{"error":{"variable":"d","pos":8,"message":"…","hint":"…"},"errors":[{…}]}
+//
+// CSV (RFC 4180, CRLF), a header and one row per fault:
+//
+//	variable,pos,message,hint
+//	d,8,day 30 is out of range: February 2007 has 28 days,
+//
+// # DELETE of a transcript
+//
+// DELETE /transcripts/{interactionGUID} removes every message and leaves one
+// dummy message (the API document: "the interaction continues to exist (with
+// a dummy message)"): messageTime is the server's clock at the deletion,
+// messageFrom is "system", and originalLanguage, originalMessage,
+// translatedLanguage and translatedMessage are empty. Deleting again
+// replaces the dummy with a new one.
+//
+// # Credentials
+//
+// HTTP Basic authentication: the tenant name as user, the token as
+// password. Both are compared in constant time (as SHA-256 digests, so that
+// not even their lengths leak). [Server.RotateToken] and [Server.SetToken]
+// replace the token; the old one is refused from the next request on.
+//
+// # Concurrency and overload
+//
+// The handler is safe for concurrent use: the store takes its own lock, and
+// deletes are visible at once to every later request. At most
+// Config.MaxInFlight requests are served at once (64 by default); one more
+// is answered 503 with Retry-After: 1 at once rather than queued. Each
+// request is logged in one structured line on Config.Logger: msg "request",
+// method, path, query, status, duration (a time.Duration: nanoseconds in
+// slog's JSON handler) and bytes (of the body); a recovered panic adds a
+// line "panic" with its value and stack. Credentials are never logged.
+//
+// # Sample data
+//
+// [Sample] generates a realistic data set deterministically from a seed and
+// a clock reading: files and transcripts over the 60 days before the clock,
+// in the tenant zone, across a daylight-saving change; recq serve serves it
+// when no --data is given.
+package server

@@ -1,0 +1,364 @@
+package server
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/record"
+)
+
+// DefaultMaxInFlight is the bound on requests served at once when
+// Config.MaxInFlight is 0.
+const DefaultMaxInFlight = 64
+
+// Realm is the realm of the WWW-Authenticate challenge of a 401.
+const Realm = "recordings"
+
+// Config is what a Server serves and how.
+type Config struct {
+	// Store holds the records; deletes change it. Nil serves an empty store.
+	Store *record.Store
+	// Tenant is the user name of HTTP Basic authentication.
+	Tenant string
+	// Token is the password; "" generates a random one (see Server.Token).
+	Token string
+	// Zone is the tenant's time zone, for queries without tz= and for the
+	// dates of responses; nil is UTC.
+	Zone *time.Location
+	// Clock is read for today in queries and for the dummy message of a
+	// deleted transcript. It is required: the library never reads the
+	// clock itself (a command passes time.Now, a test a fixed reading).
+	Clock func() time.Time
+	// MaxInFlight bounds the requests served at once; beyond it a request
+	// is answered 503. 0 is DefaultMaxInFlight; a negative value is no bound.
+	MaxInFlight int
+	// Logger receives one line per request; nil logs nothing.
+	Logger *slog.Logger
+}
+
+// Server is the Recordings API over a store. It implements http.Handler and
+// is safe for concurrent use.
+type Server struct {
+	store  *record.Store
+	tenant [sha256.Size]byte
+	token  atomic.Pointer[credential]
+	zone   *time.Location
+	clock  func() time.Time
+	sem    chan struct{} // nil: no bound
+	log    *slog.Logger
+
+	// hook, when set (by tests), runs inside the bound and the recovery,
+	// before the request is handled.
+	hook func(*http.Request)
+}
+
+// credential is a token with its digest, swapped as one.
+type credential struct {
+	token  string
+	digest [sha256.Size]byte
+}
+
+// New returns a server for cfg. It panics when cfg.Clock is nil, a mistake
+// of the program and not of any request.
+func New(cfg Config) *Server {
+	s := &Server{
+		store:  cfg.Store,
+		tenant: sha256.Sum256([]byte(cfg.Tenant)),
+		zone:   cfg.Zone,
+		clock:  cfg.Clock,
+		log:    cfg.Logger,
+	}
+	if s.store == nil {
+		s.store = record.NewStore(nil, nil)
+	}
+	if s.zone == nil {
+		s.zone = time.UTC
+	}
+	if s.clock == nil {
+		panic("server.New: Config.Clock is nil; pass time.Now or a test clock")
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	switch n := cfg.MaxInFlight; {
+	case n == 0:
+		s.sem = make(chan struct{}, DefaultMaxInFlight)
+	case n > 0:
+		s.sem = make(chan struct{}, n)
+	}
+	if cfg.Token == "" {
+		s.RotateToken()
+	} else {
+		s.SetToken(cfg.Token)
+	}
+	return s
+}
+
+// NewToken returns a random token: 32 hexadecimal digits from crypto/rand.
+func NewToken() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand, Go 1.24 on)
+	return hex.EncodeToString(b[:])
+}
+
+// Token returns the token that is accepted now.
+func (s *Server) Token() string { return s.token.Load().token }
+
+// SetToken replaces the token: from the next request on, only token is
+// accepted and the old one is refused.
+func (s *Server) SetToken(token string) {
+	s.token.Store(&credential{token: token, digest: sha256.Sum256([]byte(token))})
+}
+
+// RotateToken replaces the token with a new random one, revoking the old
+// one at once, as the API's "New Token" button does, and returns it.
+func (s *Server) RotateToken() string {
+	t := NewToken()
+	s.SetToken(t)
+	return t
+}
+
+// Store returns the store the server answers from.
+func (s *Server) Store() *record.Store { return s.store }
+
+// authorized reports whether the request carries the tenant and the
+// current token, comparing both in constant time and always both.
+func (s *Server) authorized(r *http.Request) bool {
+	user, pass, ok := r.BasicAuth()
+	u := sha256.Sum256([]byte(user))
+	p := sha256.Sum256([]byte(pass))
+	c := s.token.Load()
+	match := subtle.ConstantTimeCompare(u[:], s.tenant[:]) & subtle.ConstantTimeCompare(p[:], c.digest[:])
+	return ok && match == 1
+}
+
+// ServeHTTP answers one request of the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rw := &responseWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
+	defer func() {
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.EscapedPath()),
+			slog.String("query", r.URL.RawQuery),
+			slog.Int("status", rw.status()),
+			slog.Duration("duration", time.Since(start)),
+			slog.Int64("bytes", rw.bytes),
+		)
+	}()
+	format := requestedFormat(r.URL.EscapedPath())
+	if s.sem != nil {
+		select {
+		case s.sem <- struct{}{}:
+			defer func() { <-s.sem }()
+		default:
+			rw.Header().Set("Retry-After", "1")
+			writeErrors(rw, http.StatusServiceUnavailable, format, filter.ErrorList{{Variable: "server", Pos: -1,
+				Msg: "the server is busy: too many requests at once", Hint: "retry in a second"}})
+			return
+		}
+	}
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v)
+		}
+		s.log.LogAttrs(r.Context(), slog.LevelError, "panic",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.EscapedPath()),
+			slog.Any("panic", v),
+			slog.String("stack", string(debug.Stack())),
+		)
+		if !rw.wrote {
+			writeErrors(rw, http.StatusInternalServerError, format, internalError())
+		}
+	}()
+	if s.hook != nil {
+		s.hook(r)
+	}
+	s.serve(rw, r, format)
+}
+
+func internalError() filter.ErrorList {
+	return filter.ErrorList{{Variable: "server", Pos: -1, Msg: "internal error", Hint: "the server's log has the cause"}}
+}
+
+// serve answers a request inside the bound and the recovery.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.Format) {
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="`+Realm+`"`)
+		writeErrors(w, http.StatusUnauthorized, format, filter.ErrorList{{Variable: "authorization", Pos: -1,
+			Msg: "the tenant name and token are missing or wrong", Hint: "use HTTP Basic authentication: the tenant name as user, the token as password"}})
+		return
+	}
+	method := r.Method
+	switch method {
+	case http.MethodGet, http.MethodDelete:
+	case http.MethodHead:
+		method = http.MethodGet // responseWriter drops the body
+	default:
+		w.Header().Set("Allow", "GET, HEAD, DELETE")
+		writeErrors(w, http.StatusMethodNotAllowed, format, filter.ErrorList{{Variable: "method", Pos: -1,
+			Msg: "method " + strconv.Quote(r.Method) + " is not accepted", Hint: "the API takes GET, and DELETE for one file or one transcript"}})
+		return
+	}
+	q, err := filter.ParseURL(method, r.URL)
+	if err != nil {
+		status := http.StatusBadRequest
+		if !knownResource(r.URL.EscapedPath()) {
+			status = http.StatusNotFound
+		}
+		writeErrors(w, status, format, faults(err))
+		return
+	}
+	now := s.clock()
+	switch q.Resource {
+	case filter.File:
+		if !s.store.DeleteFile(q.ID) {
+			writeErrors(w, http.StatusNotFound, q.Format, filter.ErrorList{{Variable: "path", Pos: -1,
+				Msg: "no recording file " + q.ID, Hint: "GET /files lists the files"}})
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return
+	case filter.Transcript:
+		if q.Method == http.MethodDelete {
+			// An unknown transcript is 204 too (the API document).
+			s.store.ClearMessages(q.ID, DeletedMessage(now))
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	}
+	p, err := filter.Compile(q, now, s.zone)
+	if err != nil {
+		writeErrors(w, http.StatusBadRequest, q.Format, faults(err))
+		return
+	}
+	loc := q.Location(s.zone)
+	var body bytes.Buffer
+	switch q.Resource {
+	case filter.Files:
+		err = encode.WriteFiles(&body, q.Format, p.Files(s.store), loc)
+	case filter.Transcripts:
+		err = encode.WriteTranscripts(&body, q.Format, p.Transcripts(s.store), loc)
+	case filter.Transcript:
+		t, found := s.store.Transcript(q.ID)
+		if !found {
+			writeErrors(w, http.StatusNotFound, q.Format, filter.ErrorList{{Variable: "path", Pos: -1,
+				Msg: "no transcript " + q.ID, Hint: "GET /transcripts lists the transcripts"}})
+			return
+		}
+		err = encode.WriteTranscript(&body, q.Format, t, loc)
+	default:
+		err = fmt.Errorf("resource %v has no GET", q.Resource)
+	}
+	if err != nil {
+		s.log.LogAttrs(r.Context(), slog.LevelError, "encode", slog.String("path", r.URL.EscapedPath()), slog.String("error", err.Error()))
+		writeErrors(w, http.StatusInternalServerError, q.Format, internalError())
+		return
+	}
+	writeBody(w, http.StatusOK, q.Format, body.Bytes())
+}
+
+// DeletedMessage is the dummy message a transcript keeps when its messages
+// are deleted at now.
+func DeletedMessage(now time.Time) record.Message {
+	return record.Message{MessageTime: now, MessageFrom: "system"}
+}
+
+// faults returns the faults of a refused request.
+func faults(err error) filter.ErrorList {
+	var list filter.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		return list
+	}
+	var e *filter.Error
+	if errors.As(err, &e) {
+		return filter.ErrorList{e}
+	}
+	return filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+}
+
+// apiPrefix is the path's prefix on the API's host; requests may omit it.
+const apiPrefix = "/api/recordings"
+
+// knownResource reports whether path names /files or /transcripts (with
+// anything after), so that a refused request is a 400, not a 404.
+func knownResource(path string) bool {
+	if rest, ok := strings.CutPrefix(path, apiPrefix); ok && (rest == "" || rest[0] == '/') {
+		path = rest
+	}
+	path = strings.TrimPrefix(path, "/")
+	head, _, _ := strings.Cut(path, "/")
+	name, _, _ := strings.Cut(head, ".")
+	return name == "files" || name == "transcripts"
+}
+
+// requestedFormat is the format the path's suffix asks for, read before
+// the request is checked so that every error body can be written in it:
+// .json or .csv at the end of the path, else XML.
+func requestedFormat(path string) filter.Format {
+	switch {
+	case strings.HasSuffix(path, ".json"):
+		return filter.JSON
+	case strings.HasSuffix(path, ".csv"):
+		return filter.CSV
+	}
+	return filter.XML
+}
+
+// responseWriter records the status and the size of a response, for the
+// log and for the recovery of a panic.
+type responseWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+	head  bool // a HEAD request: the body is dropped (also under httptest)
+	bytes int64
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.code, w.wrote = http.StatusOK, true
+	}
+	if w.head {
+		return len(b), nil
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *responseWriter) status() int {
+	if !w.wrote {
+		return http.StatusOK
+	}
+	return w.code
+}
