@@ -29,6 +29,19 @@ func BenchmarkQuery(b *testing.B) {
 		}
 		sinkString = string(buf)
 	})
+	// recq-reuse is the hot path of a server: one Query per worker, reused.
+	b.Run("recq-reuse", func(b *testing.B) {
+		b.ReportAllocs()
+		buf := make([]byte, 0, 256)
+		var q filter.Query
+		for b.Loop() {
+			if err := filter.ParseInto(&q, "GET", request); err != nil {
+				b.Fatal(err)
+			}
+			buf = encode.AppendCanonical(buf[:0], &q)
+		}
+		sinkString = string(buf)
+	})
 	_, query, _ := strings.Cut(request, "?")
 	b.Run("url.ParseQuery", func(b *testing.B) {
 		b.ReportAllocs()

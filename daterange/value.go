@@ -36,8 +36,9 @@ const MaxRelativeDays = 100000
 // is 0000-01-01. Values are comparable with ==; two values are equal exactly
 // when their canonical strings are.
 type Value struct {
-	relative   bool
-	days       int32 // today+days, when relative
+	days       int32  // today+days, when relative
+	nsec       uint32 // nanoseconds of the second
+	offset     int32  // seconds east of UTC, a whole number of minutes
 	year       uint16
 	month      uint8
 	day        uint8
@@ -46,9 +47,8 @@ type Value struct {
 	second     uint8
 	prec       Precision
 	fracDigits uint8
-	nsec       uint32
+	relative   bool
 	hasOffset  bool
-	offset     int32 // seconds east of UTC, a whole number of minutes
 }
 
 // Today returns the relative constant today+days (days may be negative:

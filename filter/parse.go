@@ -20,7 +20,18 @@ const MaxRequestLength = 8192
 // (https://vcc-na1.8x8.com/api/recordings/files?…). It returns the checked
 // query, or an [ErrorList] with every fault it found.
 func Parse(method, target string) (*Query, error) {
-	q := &Query{Method: "GET", N: 1}
+	q := new(Query)
+	if err := ParseInto(q, method, target); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// ParseInto is Parse into a Query the caller owns, so that a server can
+// keep one per worker and parse a request without allocating. It resets q
+// first; after a fault q holds what was read before it, and is not valid.
+func ParseInto(q *Query, method, target string) error {
+	*q = Query{Method: "GET", N: 1}
 	var errs ErrorList
 	switch method {
 	case "", "GET":
@@ -31,10 +42,10 @@ func Parse(method, target string) (*Query, error) {
 	}
 	if len(target) > MaxRequestLength {
 		errs.Add("query", MaxRequestLength, "the request is longer than "+strconv.Itoa(MaxRequestLength)+" bytes", "narrow the query; no variable needs this much text")
-		return nil, errs
+		return errs
 	}
-	rest, _, _ := strings.Cut(stripOrigin(target), "#") // the fragment is the client's alone (RFC 3986)
-	path, query, _ := strings.Cut(rest, "?")
+	rest, _, _ := cut(stripOrigin(target), '#') // the fragment is the client's alone (RFC 3986)
+	path, query, _ := cut(rest, '?')
 	parsePath(path, q, &errs)
 	if query != "" && (q.Resource == File || q.Resource == Transcript) {
 		errs.Add("query", -1, "one "+q.Resource.String()+" takes no query variables", "variables narrow the lists /files and /transcripts")
@@ -42,10 +53,7 @@ func Parse(method, target string) (*Query, error) {
 		parseQuery(query, q, &errs)
 	}
 	check(q)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return q, nil
+	return errs.Err()
 }
 
 // stripOrigin removes a scheme and host (https://vcc-na1.8x8.com) from target.
@@ -76,7 +84,7 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 		if pair == "" {
 			continue
 		}
-		rawName, rawValue, ok := strings.Cut(pair, "=")
+		rawName, rawValue, ok := cut(pair, '=')
 		name, _, fault := decode(rawName)
 		if fault != "" {
 			errs.Add("query", -1, "the variable name "+quote(rawName)+" holds "+fault, "write %25 for a literal %")
@@ -235,7 +243,7 @@ func check(q *Query) {
 // the offset in the decoded value and what is there.
 func decode(s string) (out string, pos int, fault string) {
 	i := 0
-	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '%' && s[i] != '+' {
+	for i < len(s) && plain[s[i]] {
 		i++
 	}
 	if i == len(s) {
@@ -265,6 +273,23 @@ func decode(s string) (out string, pos int, fault string) {
 		return "", j, describeByte(out, j)
 	}
 	return out, 0, ""
+}
+
+// plain marks the bytes a query component may hold as they are: printable
+// ASCII but '%' and '+', which decode.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '%' && c != '+'
+	}
+	return t
+}()
+
+// cut is strings.Cut for a one-byte separator, found with IndexByte.
+func cut(s string, sep byte) (before, after string, found bool) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
 }
 
 func isHex(c byte) bool {

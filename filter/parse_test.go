@@ -176,3 +176,20 @@ func TestParseListsEveryFault(t *testing.T) {
 		t.Errorf("errors.As finds %+v", one)
 	}
 }
+
+func TestParseIntoReusesWithoutAllocating(t *testing.T) {
+	const target = "/files.csv?d=today-1d,today&tz=America/Denver&agentID=bill&channel=8005557780&metaData_fieldName=Color&n=101"
+	var q filter.Query
+	if err := filter.ParseInto(&q, "GET", "/transcripts?agentName=x&n=3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := filter.ParseInto(&q, "GET", target); err != nil {
+		t.Fatal(err)
+	}
+	if got := encode.Canonical(&q); got != "/files.csv?d=today-1d,today&tz=America/Denver&agentID=bill&channel=8005557780&metaData_fieldName=Color&n=101" {
+		t.Errorf("reused query: %s", got)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = filter.ParseInto(&q, "GET", target) }); n != 0 {
+		t.Errorf("ParseInto allocates %v times", n)
+	}
+}
