@@ -13,29 +13,9 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/fuzz"
 	"github.com/recq/recq/record"
 )
-
-// specialRunes are the characters some format must escape or quote.
-var specialRunes = []rune{'<', '&', '>', '"', '\'', ',', '|', ':', '\\', '\n', '\r', '\t', ' ', ';', '=', '/',
-	']', '{', '}', '[', 'é', '☎', '🎧', '\u2028', '\u2029', '\x00', '\x01', '\x7f', '\uFFFE', '\uFFFD', 'a', 'Z', '0'}
-
-func genText() *rapid.Generator[string] {
-	return rapid.OneOf(
-		rapid.StringMatching(`[a-zA-Z0-9 _.-]{0,8}`),
-		rapid.StringOfN(rapid.SampledFrom(specialRunes), 0, 10, -1),
-		rapid.String(),
-		rapid.Map(rapid.SliceOfN(rapid.Byte(), 0, 8), func(b []byte) string { return string(b) }), // invalid UTF-8 too
-	)
-}
-
-// genTime draws an instant at second precision, 1900 to 2100, in a zone of
-// a fixed offset in minutes.
-func genTime(t *rapid.T, label string) time.Time {
-	sec := rapid.Int64Range(-2208988800, 4102444800).Draw(t, label)
-	off := rapid.IntRange(-14*60, 14*60).Draw(t, label+" offset")
-	return time.Unix(sec, 0).In(time.FixedZone("", off*60))
-}
 
 func genLocation(t *rapid.T) *time.Location {
 	switch rapid.IntRange(0, 3).Draw(t, "loc") {
@@ -47,71 +27,6 @@ func genLocation(t *rapid.T) *time.Location {
 		return pacific
 	}
 	return time.FixedZone("", rapid.IntRange(-14*60, 14*60).Draw(t, "loc offset")*60)
-}
-
-func genMeta(t *rapid.T, label string) []record.MetaData {
-	n := rapid.IntRange(0, 3).Draw(t, label)
-	var md []record.MetaData
-	for range n {
-		md = append(md, record.MetaData{FieldName: genText().Draw(t, label+" name"), FieldValue: genText().Draw(t, label+" value")})
-	}
-	return md
-}
-
-func genFile(t *rapid.T) record.File {
-	f := record.File{
-		StartDate:     genTime(t, "startDate"),
-		AgentID:       genText().Draw(t, "agentID"),
-		PhoneNumber:   genText().Draw(t, "phoneNumber"),
-		Channel:       genText().Draw(t, "channel"),
-		CaseID:        genText().Draw(t, "caseID"),
-		Duration:      rapid.IntRange(0, 1<<31).Draw(t, "duration"),
-		Filename:      genText().Draw(t, "filename"),
-		QueueID:       genText().Draw(t, "queueID"),
-		QueueName:     genText().Draw(t, "queueName"),
-		AccountNumber: genText().Draw(t, "accountNumber"),
-		TransactionID: genText().Draw(t, "transactionID"),
-		ExtVar1:       genText().Draw(t, "extVar1"),
-		ExtVar2:       genText().Draw(t, "extVar2"),
-		OutDialCode:   genText().Draw(t, "outDialCode"),
-		MetaData:      genMeta(t, "metaData"),
-	}
-	for range rapid.IntRange(0, 3).Draw(t, "codes") {
-		f.TransactionCodes = append(f.TransactionCodes, record.TransactionCode{ListName: genText().Draw(t, "listName"), Name: genText().Draw(t, "name")})
-	}
-	return f
-}
-
-func genTranscript(t *rapid.T) record.Transcript {
-	tr := record.Transcript{
-		StartDate:       genTime(t, "startDate"),
-		AgentID:         genText().Draw(t, "agentID"),
-		AgentName:       genText().Draw(t, "agentName"),
-		ContactID:       genText().Draw(t, "contactID"),
-		ContactName:     genText().Draw(t, "contactName"),
-		QueueID:         genText().Draw(t, "queueID"),
-		QueueName:       genText().Draw(t, "queueName"),
-		ChannelID:       genText().Draw(t, "channelID"),
-		ChannelName:     genText().Draw(t, "channelName"),
-		CaseID:          genText().Draw(t, "caseID"),
-		TargetIP:        genText().Draw(t, "targetIP"),
-		TransactionID:   genText().Draw(t, "transactionID"),
-		InteractionGUID: genText().Draw(t, "interactionGUID"),
-		TranscriptType:  genText().Draw(t, "transcriptType"),
-		Duration:        rapid.IntRange(0, 1<<31).Draw(t, "duration"),
-		MetaData:        genMeta(t, "metaData"),
-	}
-	for range rapid.IntRange(0, 3).Draw(t, "messages") {
-		tr.Messages = append(tr.Messages, record.Message{
-			MessageTime:        genTime(t, "messageTime"),
-			MessageFrom:        genText().Draw(t, "messageFrom"),
-			OriginalLanguage:   genText().Draw(t, "originalLanguage"),
-			OriginalMessage:    genText().Draw(t, "originalMessage"),
-			TranslatedLanguage: genText().Draw(t, "translatedLanguage"),
-			TranslatedMessage:  genText().Draw(t, "translatedMessage"),
-		})
-	}
-	return tr
 }
 
 // inLoc is the instant t as written in loc and read back: in loc's offset
@@ -132,7 +47,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 	for _, f := range formats {
 		t.Run("files/"+f.String(), func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) {
-				files := rapid.SliceOfNDistinct(rapid.Custom(genFile), 0, 6, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
+				files := rapid.SliceOfNDistinct(fuzz.AnyFile(), 0, 6, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
 				loc := genLocation(t)
 				var b bytes.Buffer
 				if err := encode.WriteFiles(&b, f, files, loc); err != nil {
@@ -153,7 +68,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 		})
 		t.Run("transcripts/"+f.String(), func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) {
-				ts := rapid.SliceOfNDistinct(rapid.Custom(genTranscript), 0, 6, func(t record.Transcript) string { return encode.Sanitize(t.InteractionGUID) }).Draw(t, "transcripts")
+				ts := rapid.SliceOfNDistinct(fuzz.AnyTranscript(), 0, 6, func(t record.Transcript) string { return encode.Sanitize(t.InteractionGUID) }).Draw(t, "transcripts")
 				loc := genLocation(t)
 				var b bytes.Buffer
 				if err := encode.WriteTranscripts(&b, f, ts, loc); err != nil {
@@ -177,7 +92,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 		}
 		t.Run("transcript/"+f.String(), func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) {
-				tr := genTranscript(t)
+				tr := fuzz.AnyTranscript().Draw(t, "transcript")
 				loc := genLocation(t)
 				var b bytes.Buffer
 				if err := encode.WriteTranscript(&b, f, tr, loc); err != nil {
@@ -204,7 +119,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 // what one format reads back, another writes and reads back alike.
 func TestPropertySameText(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		files := rapid.SliceOfNDistinct(rapid.Custom(genFile), 1, 4, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
+		files := rapid.SliceOfNDistinct(fuzz.AnyFile(), 1, 4, func(f record.File) string { return encode.Sanitize(f.Filename) }).Draw(t, "files")
 		var results [][]record.File
 		for _, f := range formats {
 			var b bytes.Buffer
