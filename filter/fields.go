@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/recq/recq/internal/editdist"
 	"github.com/recq/recq/record"
 )
 
@@ -96,31 +97,11 @@ func nearest(s string, names []string) string {
 		}
 	}
 	best, bestD := "", 3
+	var buf editdist.Buffer
 	for _, n := range names {
-		if d := distance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
+		if d := editdist.Distance(strings.ToLower(s), strings.ToLower(n), 2, &buf); d < bestD {
 			best, bestD = n, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

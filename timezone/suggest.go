@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/recq/recq/internal/editdist"
 )
 
 const (
@@ -49,12 +51,12 @@ func closest(d *database, lname string) []string {
 		dist int
 	}
 	var found []cand
-	var buf [3][]int
+	var buf editdist.Buffer
 	for i, n := range d.names {
 		ln := d.low[i]
-		dist := distance(lname, ln, limit, &buf)
+		dist := editdist.Distance(lname, ln, limit, &buf)
 		if i := strings.LastIndexByte(ln, '/'); i >= 0 {
-			dist = min(dist, distance(lname, ln[i+1:], limit, &buf))
+			dist = min(dist, editdist.Distance(lname, ln[i+1:], limit, &buf))
 		}
 		if dist <= limit {
 			found = append(found, cand{n, dist})
@@ -66,53 +68,6 @@ func closest(d *database, lname string) []string {
 		out = append(out, c.name)
 	}
 	return out
-}
-
-// distance returns the optimal-string-alignment (restricted Damerau-
-// Levenshtein) distance between a and b in bytes, or limit+1 if it exceeds
-// limit. buf is scratch space reused across calls.
-func distance(a, b string, limit int, buf *[3][]int) int {
-	if abs(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	for i := range buf {
-		if cap(buf[i]) < len(b)+1 {
-			buf[i] = make([]int, len(b)+1)
-		}
-		buf[i] = buf[i][:len(b)+1]
-	}
-	prev2, prev, cur := buf[0], buf[1], buf[2]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(b)], limit+1)
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // offset is a UTC offset written where a zone name was expected.
