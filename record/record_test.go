@@ -1,0 +1,117 @@
+package record
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The call types of the API document's table.
+func TestCallType(t *testing.T) {
+	tests := []struct {
+		channel, queueID string
+		want             CallType
+	}{
+		{"5027780", "fernandez~~queue~~phone~~102", Inbound},
+		{"#virtual_outbound#", "QUEUE_OUTBOUND", Outbound},
+		{"#virtual_outbound#", "", Outbound},
+		{"8005557780", "QUEUE_OUTBOUND", Outbound},
+		{"#virtual_daa#", "QUEUE_DIRECT_AGENT_ACCESS", DirectAgentAccess},
+		{"", "QUEUE_DIRECT_AGENT_ACCESS", DirectAgentAccess},
+		{"#VIRTUAL_OUTBOUND#", "queue_outbound", Inbound}, // the markers are exact
+	}
+	for _, tt := range tests {
+		f := File{Channel: tt.channel, QueueID: tt.queueID}
+		if got := f.CallType(); got != tt.want {
+			t.Errorf("channel %q queueID %q: %v, want %v", tt.channel, tt.queueID, got, tt.want)
+		}
+	}
+	if DirectAgentAccess.String() != "Direct Agent Access" {
+		t.Errorf("String() = %q", DirectAgentAccess.String())
+	}
+}
+
+func TestFinishDate(t *testing.T) {
+	start := time.Date(2007, 12, 19, 19, 16, 36, 0, time.FixedZone("", -8*3600))
+	f := File{StartDate: start, Duration: 27}
+	if got := f.FinishDate(); !got.Equal(time.Date(2007, 12, 20, 3, 17, 3, 0, time.UTC)) {
+		t.Errorf("FinishDate = %v", got)
+	}
+}
+
+func day(d, h int) time.Time { return time.Date(2007, 8, d, h, 0, 0, 0, time.UTC) }
+
+func filenames(s *Store, from, to time.Time) []string {
+	var out []string
+	s.Files(from, to, func(f *File) bool { out = append(out, f.Filename); return true })
+	return out
+}
+
+func TestStoreOrderAndWindow(t *testing.T) {
+	files := []File{
+		{StartDate: day(6, 0), Filename: "c"},
+		{StartDate: day(5, 12), Filename: "b"},
+		{StartDate: day(5, 12).In(time.FixedZone("", 3600)), Filename: "a"}, // the same instant, elsewhere
+		{StartDate: day(7, 0), Filename: "d"},
+	}
+	s := NewStore(files, nil)
+	if got, want := filenames(s, time.Time{}, time.Time{}), []string{"a", "b", "c", "d"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	if got, want := filenames(s, day(5, 12), day(7, 0)), []string{"a", "b", "c"}; !slices.Equal(got, want) {
+		t.Errorf("[5th 12:00, 7th) = %v, want %v", got, want)
+	}
+	if got := filenames(s, day(6, 1), day(6, 23)); len(got) != 0 {
+		t.Errorf("an empty window lists %v", got)
+	}
+	if got, want := filenames(s, day(6, 0), time.Time{}), []string{"c", "d"}; !slices.Equal(got, want) {
+		t.Errorf("open end: %v, want %v", got, want)
+	}
+	files[0].Filename = "changed"
+	if filenames(s, time.Time{}, time.Time{})[2] != "c" {
+		t.Error("the store shares the caller's slice")
+	}
+}
+
+func TestStoreDeletes(t *testing.T) {
+	s := NewStore([]File{{Filename: "S1/R1.wav"}, {Filename: "S1/R2.wav"}},
+		[]Transcript{{InteractionGUID: "g", Messages: []Message{{OriginalMessage: "hi"}, {OriginalMessage: "bye"}}}})
+	if !s.DeleteFile("S1/R1.wav") || s.DeleteFile("S1/R1.wav") {
+		t.Error("a file is deleted once")
+	}
+	if n, _ := s.Len(); n != 1 {
+		t.Errorf("%d files left", n)
+	}
+	dummy := Message{MessageFrom: "system"}
+	if !s.ClearMessages("g", dummy) || s.ClearMessages("nope", dummy) {
+		t.Error("ClearMessages reports whether the transcript exists")
+	}
+	tr, ok := s.Transcript("g")
+	if !ok || !slices.Equal(tr.Messages, []Message{dummy}) {
+		t.Errorf("messages after clearing: %v", tr.Messages)
+	}
+}
+
+// Readers and deleters at once: run with -race.
+func TestStoreConcurrent(t *testing.T) {
+	var files []File
+	for i := range 200 {
+		files = append(files, File{StartDate: day(5, 0).Add(time.Duration(i) * time.Minute), Filename: fmt.Sprintf("R%03d", i)})
+	}
+	s := NewStore(files, nil)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < 200; i += 4 {
+				s.DeleteFile(fmt.Sprintf("R%03d", i))
+				_ = filenames(s, day(5, 0), day(6, 0))
+			}
+		})
+	}
+	wg.Wait()
+	if n, _ := s.Len(); n != 0 {
+		t.Errorf("%d files left", n)
+	}
+}
