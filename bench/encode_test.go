@@ -13,42 +13,10 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/fuzz"
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/timezone"
 )
-
-// encodePage is a page of the API: 50 files with two wrap-up codes each and
-// metadata on every other one.
-func encodePage() []record.File {
-	files := make([]record.File, 50)
-	start := time.Date(2024, 5, 6, 15, 0, 0, 0, time.UTC)
-	for i := range files {
-		f := record.File{
-			StartDate:     start.Add(time.Duration(i) * 97 * time.Second),
-			AgentID:       "agent" + strconv.Itoa(i%7),
-			PhoneNumber:   "415555" + strconv.Itoa(1000+i),
-			Channel:       "8005557780",
-			CaseID:        strconv.Itoa(24000 + i),
-			Duration:      30 + i*7,
-			Filename:      "S20240506/R20240506150000" + strconv.Itoa(10000+i) + ".wav",
-			QueueID:       "acme~~queue~~phone~~102",
-			QueueName:     "Support & Sales",
-			AccountNumber: strconv.Itoa(900000 + i),
-			TransactionID: strconv.Itoa(i + 1),
-			ExtVar1:       "0",
-			ExtVar2:       "0",
-			TransactionCodes: []record.TransactionCode{
-				{ListName: "Outcome", Name: "Resolved"},
-				{ListName: "Topic", Name: "Billing, refunds"},
-			},
-		}
-		if i%2 == 0 {
-			f.MetaData = []record.MetaData{{FieldName: "Color", FieldValue: "Blue"}, {FieldName: "Customer says", FieldValue: `"fine" <ok>`}}
-		}
-		files[i] = f
-	}
-	return files
-}
 
 // The std-lib shapes of the same response: one set of structs with xml and
 // json tags, every leaf a string, as recq writes them.
@@ -183,7 +151,7 @@ func BenchmarkEncode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files := encodePage()
+	files := fuzz.Page()
 	doc := toStd(files, loc)
 	jdoc := stdJSON{Recordings: doc}
 	rows := toRows(files, loc)
@@ -224,7 +192,7 @@ func TestEncodeSameShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := encodePage()
+	files := fuzz.Page()
 	doc := toStd(files, loc)
 	for _, f := range []filter.Format{filter.XML, filter.JSON, filter.CSV} {
 		t.Run(f.String(), func(t *testing.T) {

@@ -207,41 +207,9 @@ func checkResult(t *rapid.T, n int, err error) {
 	}
 }
 
-// page is 50 realistic files: wrap-up codes, metadata on every other one.
-func page() []record.File {
-	files := make([]record.File, 50)
-	start := time.Date(2024, 5, 6, 8, 0, 0, 0, time.UTC)
-	for i := range files {
-		f := record.File{
-			StartDate:     start.Add(time.Duration(i) * 97 * time.Second),
-			AgentID:       "agent" + strconv.Itoa(i%7),
-			PhoneNumber:   "415555" + strconv.Itoa(1000+i),
-			Channel:       "8005557780",
-			CaseID:        strconv.Itoa(24000 + i),
-			Duration:      30 + i*7,
-			Filename:      "S20240506/R20240506080000" + strconv.Itoa(10000+i) + ".wav",
-			QueueID:       "acme~~queue~~phone~~102",
-			QueueName:     "Support & Sales",
-			AccountNumber: strconv.Itoa(900000 + i),
-			TransactionID: strconv.Itoa(i + 1),
-			ExtVar1:       "0",
-			ExtVar2:       "0",
-			TransactionCodes: []record.TransactionCode{
-				{ListName: "Outcome", Name: "Resolved"},
-				{ListName: "Topic", Name: "Billing, refunds"},
-			},
-		}
-		if i%2 == 0 {
-			f.MetaData = []record.MetaData{{FieldName: "Color", FieldValue: "Blue"}, {FieldName: "Customer says", FieldValue: `"fine" <ok>`}}
-		}
-		files[i] = f
-	}
-	return files
-}
-
 // TestAllocs: writing a page of 50 files allocates little, in any format.
 func TestAllocs(t *testing.T) {
-	files := page()
+	files := fuzz.Page()
 	for _, f := range formats {
 		t.Run(f.String(), func(t *testing.T) {
 			allocs := testing.AllocsPerRun(100, func() {
@@ -291,7 +259,7 @@ func (w *failWriter) Write(p []byte) (int, error) {
 func TestWriteError(t *testing.T) {
 	var many []record.File
 	for range 20 {
-		many = append(many, page()...)
+		many = append(many, fuzz.Page()...)
 	}
 	for i := range many {
 		many[i].Filename += strconv.Itoa(i)
@@ -313,7 +281,7 @@ func TestWriteError(t *testing.T) {
 func TestChunks(t *testing.T) {
 	var many []record.File
 	for range 20 {
-		many = append(many, page()...)
+		many = append(many, fuzz.Page()...)
 	}
 	for _, f := range formats {
 		t.Run(f.String(), func(t *testing.T) {
