@@ -171,6 +171,10 @@ func setSpecial(name, value string, q *Query, errs *ErrorList) {
 		}
 		q.Date, q.HasDate = r, true
 	case varZone:
+		if value == "" {
+			errs.Add(name, -1, "tz is empty", "give an IANA zone such as America/New_York, or leave tz out for the tenant's zone")
+			return
+		}
 		loc, err := timezone.Load(value)
 		if err != nil {
 			errs.addCause(name, err)

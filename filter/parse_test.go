@@ -135,6 +135,7 @@ var rejectTests = []struct {
 	{"plus as space in d", "GET", "/files?d=2007-08-05T13:15+05:30", "d", 16, "%2B"},
 	{"plus as space in today", "GET", "/files?d=today+1d", "d", 5, "%2B"},
 	{"bad date", "GET", "/files?d=2007-02-30", "d", 8, "February 2007 has 28 days"},
+	{"empty zone", "GET", "/files?tz=", "tz", -1, "leave tz out"},
 	{"bad zone", "GET", "/files?tz=america/new_york", "tz", -1, "America/New_York"},
 	{"variables on one transcript", "GET", "/transcripts/abc?agentID=bill", "query", -1, "takes no query variables"},
 	{"method", "POST", "/files", "method", -1, "not accepted"},
