@@ -172,7 +172,7 @@ func duplicate(what, key string, earlier int) string {
 func setField[R any](fd *field[R], r *R, s string) string {
 	switch fd.kind {
 	case kindText:
-		*fd.text(r) = s
+		*fd.text(r) = Sanitize(s) // the text a writer would write, so a read file matches as a written one
 	case kindDate:
 		t, msg := parseDate(s)
 		if msg != "" {

@@ -90,6 +90,10 @@ func parseQuery(query string, q *Query, errs *ErrorList) {
 			errs.Add("query", -1, "the variable name "+quote(rawName)+" holds "+fault, "write %25 for a literal %")
 			continue
 		}
+		if name == "" {
+			errs.Add("query", -1, "a value without a variable name: "+quote(pair), "variables are written name=value")
+			continue
+		}
 		if !ok {
 			errs.Add(name, -1, "expected '=' and a value after "+quote(name), "variables are written name=value")
 			continue
