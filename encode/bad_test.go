@@ -59,7 +59,7 @@ func TestBadInput(t *testing.T) {
 			line: 9, rec: 2, field: "duration", msg: "<file> has no <duration>"},
 		{name: "xml/startDate without offset", f: filter.XML, in: xmlHead + strings.Replace(okFile, "36-08:00", "36", 1) + "</recordings>",
 			line: 4, rec: 1, field: "startDate", msg: `"2007-12-19T19:16:36" has no offset`},
-		{name: "xml/startDate not a date", f: filter.XML, in: xmlHead + strings.Replace(okFile, "2007-12-19T", "2007-12-19 ", 1) + "</recordings>",
+		{name: "xml/startDate not a date", f: filter.XML, in: xmlHead + strings.Replace(okFile, "2007-12-19T", "2007-12-19_", 1) + "</recordings>",
 			line: 4, rec: 1, field: "startDate", msg: "is not a date with an offset"},
 		{name: "xml/duplicate filename", f: filter.XML, in: xmlHead + okFile + okFile + "</recordings>",
 			line: 13, rec: 2, field: "filename", msg: `duplicate filename "S1/R1.wav": record 1 has it too`},
@@ -243,4 +243,32 @@ func TestLenientInput(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Dates in data files are the API's own: to the second, with an offset, and
+// within the years every zone writes with four digits (found by fuzzing:
+// 0000-01-01T0:00:00+01:00 was read, and written back as year -1).
+func TestReadDateForms(t *testing.T) {
+	for _, tt := range []struct {
+		date string
+		ok   bool
+	}{
+		{"2007-12-19T19:16:36-08:00", true},
+		{"2007-12-19 19:16:36-08:00", true},
+		{"20071219T191636Z", true},
+		{"2007-12-19T19:16:36.5Z", true},
+		{"2007-12-19T9:16:36Z", false},
+		{"2007-12-19T19:16Z", false},
+		{"2007-12-19T19:16:36", false},
+		{"0000-01-01T00:00:00+01:00", false},
+		{"9999-12-31T23:00:00-08:00", false},
+		{"today", false},
+	} {
+		csv := "startDate,agentID,phoneNumber,channel,caseID,duration,filename,queueID,queueName,accountNumber,transactionID,extVar1,extVar2,outDialCode,wrapUpCode,metaDatas\n" +
+			tt.date + ",,,,,0,S1/R1.wav,,,,,,,,,\n"
+		_, err := encode.ReadFiles(strings.NewReader(csv), filter.CSV)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: error %v, want accepted %v", tt.date, err, tt.ok)
+		}
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
 )
@@ -228,16 +229,34 @@ func parseDate(s string) (t time.Time, msg string) {
 	if s == "" {
 		return t, "is empty; write a date with its offset, such as 2007-12-19T19:16:36-08:00"
 	}
-	// UTC, not Local: an offset is never matched against the host's zone.
-	t, err := time.ParseInLocation(time.RFC3339, s, time.UTC)
-	if err == nil {
-		return t, ""
+	// The API's own date language, held to the form a response writes: a
+	// time to the second (or finer) with an offset. time.Parse would also
+	// take a one-digit hour, which no writer writes back the same.
+	v, err := daterange.ParseValue(s)
+	if err != nil {
+		return t, strconv.Quote(s) + " is not a date with an offset such as 2007-12-19T19:16:36-08:00: " + err.(*daterange.Error).Msg
 	}
-	if _, err := time.ParseInLocation("2006-01-02T15:04:05", s, time.UTC); err == nil {
+	off, hasOffset := v.Offset()
+	switch {
+	case v.IsRelative() || v.Precision() < daterange.Second:
+		return t, strconv.Quote(s) + " is not to the second; write a date and time such as 2007-12-19T19:16:36-08:00"
+	case !hasOffset:
 		return t, strconv.Quote(s) + " has no offset; write it with one, such as " + s + "Z or " + s + "-08:00"
 	}
-	return t, strconv.Quote(s) + " is not a date with an offset such as 2007-12-19T19:16:36-08:00 (RFC 3339)"
+	loc := time.UTC
+	if off != 0 {
+		loc = time.FixedZone("", off)
+	}
+	t = v.Start(time.Time{}, loc)
+	if u := t.UTC(); u.Year() < minYear || u.Year() > maxYear {
+		return time.Time{}, strconv.Quote(s) + " is outside the years 0001–9998, which every zone writes with four digits"
+	}
+	return t, ""
 }
+
+// The years of the instants a reader takes: with them, a date written in
+// any zone (offsets under a day) still has a four-digit year.
+const minYear, maxYear = 1, 9998
 
 // parseDuration reads a duration: a whole number of seconds in decimal
 // digits, blanks around it ignored.
