@@ -270,7 +270,9 @@ func readCSVFileRows(c *csvReader) ([]record.File, error) {
 					f.TransactionCodes = append(f.TransactionCodes, record.TransactionCode{ListName: Sanitize(x), Name: Sanitize(y)})
 				})
 			case col.list == colMetaDatas:
-				msg = parseList(s, func(x, y string) { f.MetaData = append(f.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)}) })
+				msg = parseList(s, func(x, y string) {
+					f.MetaData = append(f.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
+				})
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
@@ -317,7 +319,9 @@ func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
 					keyLine = c.lines[i]
 				}
 			case col.list == colMetaDatas:
-				msg = parseList(s, func(x, y string) { t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)}) })
+				msg = parseList(s, func(x, y string) {
+					t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
+				})
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
