@@ -38,7 +38,7 @@ func AppendCanonical(b []byte, q *filter.Query) []byte {
 		var tmp [80]byte
 		text, _ := q.Date.AppendText(tmp[:0])
 		b = append(b, sep, 'd', '=')
-		b = appendEscaped(b, text)
+		b = appendDate(b, text)
 		sep = '&'
 	}
 	if q.Zone != nil {
@@ -50,7 +50,7 @@ func AppendCanonical(b []byte, q *filter.Query) []byte {
 		text, _ := q.StartDate.AppendText(tmp[:0])
 		b = append(b, sep)
 		b = append(b, "start-date="...)
-		b = appendEscaped(b, text)
+		b = appendDate(b, text)
 		sep = '&'
 	}
 	if q.HasFinishDate {
@@ -58,7 +58,7 @@ func AppendCanonical(b []byte, q *filter.Query) []byte {
 		text, _ := q.FinishDate.AppendText(tmp[:0])
 		b = append(b, sep)
 		b = append(b, "finish-date="...)
-		b = appendEscaped(b, text)
+		b = appendDate(b, text)
 		sep = '&'
 	}
 	for _, f := range q.Fields {
@@ -91,9 +91,7 @@ func appendVar(b []byte, sep byte, name, value string) []byte {
 // 8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
 // byte, space, +, &, =, #, % and non-ASCII bytes among them, becomes %XX
 // with upper-case hex.
-func AppendEscaped(b []byte, s string) []byte { return appendEscaped(b, s) }
-
-func appendEscaped[T string | []byte](b []byte, s T) []byte {
+func AppendEscaped(b []byte, s string) []byte {
 	for len(s) > 0 {
 		i := 0
 		for i < len(s) && kept[s[i]] {
@@ -106,6 +104,19 @@ func appendEscaped[T string | []byte](b []byte, s T) []byte {
 		c := s[i]
 		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
 		s = s[i+1:]
+	}
+	return b
+}
+
+// appendDate appends a date's canonical text, which holds only digits,
+// letters and -:.,+ of which '+' alone is escaped (as %2B).
+func appendDate(b []byte, text []byte) []byte {
+	for _, c := range text {
+		if c == '+' {
+			b = append(b, "%2B"...)
+			continue
+		}
+		b = append(b, c)
 	}
 	return b
 }
