@@ -311,29 +311,8 @@ func (p *tree) files() ([]record.File, error) {
 	case root != elemRecordings:
 		return nil, p.fault(line, "", "the root element is <"+root+">; a list of files is <recordings>"+suggest(root, elemRecordings))
 	}
-	var files []record.File
-	seen := make(map[string]int)
-	err = p.elem(elemRecordings, "", func() []string { return []string{elemFile} }, func(c string, line int) (bool, error) {
-		switch c {
-		case elemFile:
-		case elemTranscript:
-			return true, p.fault(line, "", "<transcript> in a list of files: read the file as transcripts")
-		default:
-			return false, nil
-		}
-		p.rec++
-		var f record.File
-		keyLine, err := p.file(&f, line)
-		if err != nil {
-			return true, err
-		}
-		if earlier, dup := seen[f.Filename]; dup {
-			return true, p.fault(keyLine, "filename", duplicate("filename", f.Filename, earlier))
-		}
-		seen[f.Filename] = p.rec
-		files = append(files, f)
-		return true, nil
-	})
+	files, err := readList(p, elemFile, elemTranscript, "<transcript> in a list of files: read the file as transcripts",
+		"filename", func(f *record.File) string { return f.Filename }, p.file)
 	if err != nil {
 		return nil, err
 	}
@@ -341,6 +320,35 @@ func (p *tree) files() ([]record.File, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// readList reads the <elem> children of <recordings>, each by read, and
+// refuses a child of the other kind (with msg) and a key given twice.
+func readList[R any](p *tree, elem, other, msg, keyName string, key func(*R) string, read func(*R, int) (int, error)) ([]R, error) {
+	var out []R
+	seen := make(map[string]int)
+	err := p.elem(elemRecordings, "", func() []string { return []string{elem} }, func(c string, line int) (bool, error) {
+		switch c {
+		case elem:
+		case other:
+			return true, p.fault(line, "", msg)
+		default:
+			return false, nil
+		}
+		p.rec++
+		var r R
+		keyLine, err := read(&r, line)
+		if err != nil {
+			return true, err
+		}
+		if earlier, dup := seen[key(&r)]; dup {
+			return true, p.fault(keyLine, keyName, duplicate(keyName, key(&r), earlier))
+		}
+		seen[key(&r)] = p.rec
+		out = append(out, r)
+		return true, nil
+	})
+	return out, err
 }
 
 var fileLists = []string{elemWrapUpCode, elemMetaDatas}
@@ -381,29 +389,8 @@ func (p *tree) transcripts() ([]record.Transcript, error) {
 		}
 		ts = append(ts, t)
 	case elemRecordings:
-		seen := make(map[string]int)
-		err = p.elem(elemRecordings, "", func() []string { return []string{elemTranscript} }, func(c string, line int) (bool, error) {
-			switch c {
-			case elemTranscript:
-			case elemFile:
-				return true, p.fault(line, "", "<file> in a list of transcripts: read the file as files")
-			default:
-				return false, nil
-			}
-			p.rec++
-			var t record.Transcript
-			keyLine, err := p.transcript(&t, line)
-			if err != nil {
-				return true, err
-			}
-			if earlier, dup := seen[t.InteractionGUID]; dup {
-				return true, p.fault(keyLine, "interactionGUID", duplicate("interactionGUID", t.InteractionGUID, earlier))
-			}
-			seen[t.InteractionGUID] = p.rec
-			ts = append(ts, t)
-			return true, nil
-		})
-		if err != nil {
+		if ts, err = readList(p, elemTranscript, elemFile, "<file> in a list of transcripts: read the file as files",
+			"interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID }, p.transcript); err != nil {
 			return nil, err
 		}
 	default:
