@@ -247,48 +247,17 @@ func readCSVFiles(c *csvReader) ([]record.File, error) {
 
 // readCSVFileRows reads the rows of files after the header row.
 func readCSVFileRows(c *csvReader) ([]record.File, error) {
-	cols, err := csvColumns(c, fileFields, colWrapUpCode, colMetaDatas)
-	if err != nil {
-		return nil, err
-	}
-	var files []record.File
-	seen := make(map[string]int)
-	err = readCSVRows(c, cols, func(rec int) error {
-		var f record.File
-		keyLine := c.lines[0]
-		for i, col := range cols {
-			s := c.field(i)
-			msg := ""
-			switch {
-			case col.field >= 0:
-				msg = setField(&fileFields[col.field], &f, s)
-				if fileFields[col.field].name == "filename" {
-					keyLine = c.lines[i]
-				}
-			case col.list == colWrapUpCode:
-				msg = parseList(s, func(x, y string) {
+	return readCSVRecordRows(c, fileFields, "filename", func(f *record.File) string { return f.Filename },
+		func(f *record.File, list, s string) string {
+			if list == colWrapUpCode {
+				return parseList(s, func(x, y string) {
 					f.TransactionCodes = append(f.TransactionCodes, record.TransactionCode{ListName: Sanitize(x), Name: Sanitize(y)})
 				})
-			case col.list == colMetaDatas:
-				msg = parseList(s, func(x, y string) {
-					f.MetaData = append(f.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
-				})
 			}
-			if msg != "" {
-				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
-			}
-		}
-		if earlier, dup := seen[f.Filename]; dup {
-			return &ReadError{Line: keyLine, Record: rec, Field: "filename", Msg: duplicate("filename", f.Filename, earlier)}
-		}
-		seen[f.Filename] = rec
-		files = append(files, f)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return files, nil
+			return parseList(s, func(x, y string) {
+				f.MetaData = append(f.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
+			})
+		}, colWrapUpCode, colMetaDatas)
 }
 
 func readCSVTranscripts(c *csvReader) ([]record.Transcript, error) {
@@ -300,44 +269,54 @@ func readCSVTranscripts(c *csvReader) ([]record.Transcript, error) {
 
 // readCSVTranscriptRows reads the rows of transcripts after the header row.
 func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
-	cols, err := csvColumns(c, transcriptFields, colMetaDatas)
+	return readCSVRecordRows(c, transcriptFields, "interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID },
+		func(t *record.Transcript, _, s string) string {
+			return parseList(s, func(x, y string) {
+				t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
+			})
+		}, colMetaDatas)
+}
+
+// readCSVRecordRows reads rows of records: each field by its column, each
+// nested list column by setList, and each key (keyName) once.
+func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key func(*R) string,
+	setList func(r *R, list, s string) string, lists ...string) ([]R, error) {
+	cols, err := csvColumns(c, fs, lists...)
 	if err != nil {
 		return nil, err
 	}
-	var ts []record.Transcript
+	var out []R
 	seen := make(map[string]int)
 	err = readCSVRows(c, cols, func(rec int) error {
-		var t record.Transcript
+		var r R
 		keyLine := c.lines[0]
 		for i, col := range cols {
 			s := c.field(i)
 			msg := ""
 			switch {
 			case col.field >= 0:
-				msg = setField(&transcriptFields[col.field], &t, s)
-				if transcriptFields[col.field].name == "interactionGUID" {
+				msg = setField(&fs[col.field], &r, s)
+				if fs[col.field].name == keyName {
 					keyLine = c.lines[i]
 				}
-			case col.list == colMetaDatas:
-				msg = parseList(s, func(x, y string) {
-					t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
-				})
+			case col.list != "":
+				msg = setList(&r, col.list, s)
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
 			}
 		}
-		if earlier, dup := seen[t.InteractionGUID]; dup {
-			return &ReadError{Line: keyLine, Record: rec, Field: "interactionGUID", Msg: duplicate("interactionGUID", t.InteractionGUID, earlier)}
+		if earlier, dup := seen[key(&r)]; dup {
+			return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: duplicate(keyName, key(&r), earlier)}
 		}
-		seen[t.InteractionGUID] = rec
-		ts = append(ts, t)
+		seen[key(&r)] = rec
+		out = append(out, r)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return ts, nil
+	return out, nil
 }
 
 // parseList reads a nested list's cell ([D-13]): entries joined by |, each
