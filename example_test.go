@@ -38,7 +38,7 @@ func Example_errors() {
 		fmt.Println(e)
 	}
 	// Output:
-	// d: 16: a space where the offset's sign belongs (a '+' in a query string decodes to a space: write %2B for +)
-	// Start-Date: unknown variable "Start-Date" (did you mean start-date?)
-	// n: n counts from 1, not 0 (n is the 1-based index of the first record: n=1, n=51, n=101 …)
+	// d: 16: a space where the offset's sign belongs; a '+' in a query string decodes to a space: write %2B for +
+	// Start-Date: unknown variable "Start-Date"; did you mean start-date?
+	// n: n counts from 1, not 0; n is the 1-based index of the first record: n=1, n=51, n=101 …
 }

@@ -138,10 +138,10 @@ func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func(
 func reject(err error, stdout, stderr io.Writer) int {
 	var list filter.ErrorList
 	if !errors.As(err, &list) || len(list) == 0 {
-		list = filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
-		fmt.Fprintf(stderr, "recq parse: %v\n", e)
+		fmt.Fprintf(stderr, "recq parse: %s at %d-%d: %v\n", e.Code, e.Span.Start, e.Span.End, e)
 	}
 	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
 }
