@@ -48,8 +48,8 @@ func ParseInto(q *Query, method, target string) error {
 		return errs
 	}
 	rest := stripOrigin(target)
-	base := len(target) - len(rest)       // where the path starts in target
-	rest, _, _ = cut(rest, '#')           // the fragment is the client's alone (RFC 3986)
+	base := len(target) - len(rest) // where the path starts in target
+	rest, _, _ = cut(rest, '#')     // the fragment is the client's alone (RFC 3986)
 	path, query, hasQuery := cut(rest, '?')
 	parsePath(path, base, q, &errs)
 	qStart := base + len(path) + 1
