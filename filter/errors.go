@@ -18,6 +18,7 @@ type Error struct {
 	Pos      int    `json:"pos"`
 	Msg      string `json:"message"`
 	Hint     string `json:"hint,omitempty"`
+	Code     Code   `json:"code,omitempty"` // the kind of fault (codes.go); "" where none is set yet
 }
 
 // Error returns the fault on one line: `d: 11: hour 25 is out of range (hint)`.

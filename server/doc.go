@@ -1,10 +1,17 @@
 // Package server is a local stand-in for the Recordings API (SPEC sections 2,
 // 7 and 9): an [http.Handler] that answers every request of the API over a
-// [record.Store], so that a tool, a test or another Go server (which mounts
-// it) can talk to something that behaves like the API.
+// [record.Store] or any [recq.Store] (Config.Backend), so that a tool, a
+// test or another Go server (which mounts it) can talk to something that
+// behaves like the API. Config.Clock is required: the library never reads
+// the clock itself.
 //
-//	s := server.New(server.Config{Store: store, Tenant: "acme", Token: token, Zone: zone})
+//	s := server.New(server.Config{Store: store, Tenant: "acme", Token: token, Zone: zone, Clock: time.Now})
 //	http.ListenAndServeTLS("127.0.0.1:8443", cert, key, s)
+//
+// A server of one's own, with other routes or other credentials, answers
+// the API's requests with [recq.Answer] and [recq.Delete] over a
+// [recq.Store], and its refusals with [filter.Status] and the error bodies
+// of package encode, as this one does.
 //
 // # Requests
 //
