@@ -181,7 +181,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			defer func() { <-s.sem }()
 		default:
 			rw.Header().Set("Retry-After", "1")
-			writeErrors(rw, http.StatusServiceUnavailable, format, filter.ErrorList{{Variable: "server", Pos: -1,
+			writeErrors(rw, http.StatusServiceUnavailable, format, filter.ErrorList{{Variable: "server", Pos: -1, Code: filter.CodeOverloaded,
 				Msg: "the server is busy: too many requests at once", Hint: "retry in a second"}})
 			return
 		}
@@ -211,14 +211,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func internalError() filter.ErrorList {
-	return filter.ErrorList{{Variable: "server", Pos: -1, Msg: "internal error", Hint: "the server's log has the cause"}}
+	return filter.ErrorList{{Variable: "server", Pos: -1, Code: filter.CodeInternal, Msg: "internal error", Hint: "the server's log has the cause"}}
 }
 
 // serve answers a request inside the bound and the recovery.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.Format) {
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Basic realm="`+Realm+`"`)
-		writeErrors(w, http.StatusUnauthorized, format, filter.ErrorList{{Variable: "authorization", Pos: -1,
+		writeErrors(w, http.StatusUnauthorized, format, filter.ErrorList{{Variable: "authorization", Pos: -1, Code: filter.CodeUnauthorized,
 			Msg: "the tenant name and token are missing or wrong", Hint: "use HTTP Basic authentication: the tenant name as user, the token as password"}})
 		return
 	}
@@ -229,15 +229,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.For
 		method = http.MethodGet // responseWriter drops the body
 	default:
 		w.Header().Set("Allow", "GET, HEAD, DELETE")
-		writeErrors(w, http.StatusMethodNotAllowed, format, filter.ErrorList{{Variable: "method", Pos: -1,
+		writeErrors(w, http.StatusMethodNotAllowed, format, filter.ErrorList{{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "method " + strconv.Quote(r.Method) + " is not accepted", Hint: "the API takes GET, and DELETE for one file or one transcript"}})
 		return
 	}
 	q, err := filter.ParseURL(method, r.URL)
 	if err != nil {
-		status := http.StatusBadRequest
-		if !knownResource(r.URL.EscapedPath()) {
-			status = http.StatusNotFound
+		status := filter.Status(err)
+		if status == http.StatusBadRequest && !knownResource(r.URL.EscapedPath()) {
+			status = http.StatusNotFound // also while a fault's code is not set
 		}
 		writeErrors(w, status, format, faults(err))
 		return

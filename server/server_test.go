@@ -306,7 +306,7 @@ func readErrors(t testing.TB, format, body string) []errorBody {
 		if err != nil {
 			t.Fatalf("%v:\n%s", err, body)
 		}
-		if strings.Join(rows[0], ",") != "variable,pos,message,hint" {
+		if strings.Join(rows[0], ",") != "variable,pos,message,hint,code" {
 			t.Fatalf("CSV header %v", rows[0])
 		}
 		for _, r := range rows[1:] {
