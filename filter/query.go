@@ -138,7 +138,9 @@ type Resolved struct {
 
 // Resolve turns the query's dates into instants, in the query's zone, at
 // the clock reading now; tenant is the tenant's zone, for a query without tz.
-// It fails when a range's end, once resolved, is not after its start.
+// It fails when a range's end, once resolved, is not after its start, and
+// when an instant, written in the query's zone, falls outside the years
+// 0000 to 9999 (docs/LANGUAGE.md).
 func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) {
 	loc := q.Location(tenant)
 	res := Resolved{Zone: loc}
@@ -159,6 +161,13 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 	if q.HasFinishDate {
 		w := q.FinishDate.Near(now, loc)
 		res.FinishDate = &w
+	}
+	var l ErrorList
+	checkYears(&l, "d", res.Date, loc)
+	checkYears(&l, "start-date", res.StartDate, loc)
+	checkYears(&l, "finish-date", res.FinishDate, loc)
+	if len(l) > 0 {
+		return Resolved{}, l
 	}
 	return res, nil
 }

@@ -1,10 +1,17 @@
 // Package server is a local stand-in for the Recordings API (SPEC sections 2,
 // 7 and 9): an [http.Handler] that answers every request of the API over a
-// [record.Store], so that a tool, a test or another Go server (which mounts
-// it) can talk to something that behaves like the API.
+// [record.Store] or any [recq.Store] (Config.Backend), so that a tool, a
+// test or another Go server (which mounts it) can talk to something that
+// behaves like the API. Config.Clock is required: the library never reads
+// the clock itself.
 //
-//	s := server.New(server.Config{Store: store, Tenant: "acme", Token: token, Zone: zone})
+//	s := server.New(server.Config{Store: store, Tenant: "acme", Token: token, Zone: zone, Clock: time.Now})
 //	http.ListenAndServeTLS("127.0.0.1:8443", cert, key, s)
+//
+// A server of one's own, with other routes or other credentials, answers
+// the API's requests with [recq.Answer] and [recq.Delete] over a
+// [recq.Store], and its refusals with [filter.Status] and the error bodies
+// of package encode, as this one does.
 //
 // # Requests
 //
@@ -42,13 +49,16 @@
 // # Error bodies
 //
 // An error body is written in the format the path's suffix asks for (.json,
-// .csv, else XML, also when the suffix itself is at fault), and lists every
-// fault with the fields of [filter.Error]: the variable ("path", "query",
-// "d", …; "authorization" for 401, "method" for 405, "server" for 500 and
-// 503), the 0-based byte position in its decoded value (-1 for the whole
-// value), the message and a hint ("" when there is none).
+// .csv, else XML, also when the suffix itself is at fault), by
+// [encode.WriteErrors], and lists every fault with the fields of
+// [filter.Error]: the variable ("path", "query", "d", …; "authorization"
+// for 401, "method" for 405, "server" for 500 and 503), the 0-based byte
+// position in its decoded value (-1 for the whole value), the message, a
+// hint ("" when there is none) and the fault's stable code
+// ([filter.Code]; [filter.Status] is the status it means).
 //
-// XML, root errors and one error element per fault:
+// XML, root errors and one error element per fault; text is escaped only
+// where XML needs it (quotes stay as they are):
 //
 //	<?xml version='1.0' encoding='UTF-8' ?>
 //	<errors>
@@ -57,18 +67,21 @@
 //	    <pos>8</pos>
 //	    <message>day 30 is out of range: February 2007 has 28 days</message>
 //	    <hint></hint>
+//	    <code>bad-date-part</code>
 //	  </error>
 //	</errors>
 //
-// JSON, as recq parse prints a rejection: the first fault and all of them
-// (hint left out when empty):
+// JSON, as recq parse prints a rejection ([encode.Rejection]): the first
+// fault and all of them, each with every key of filter.Error (hint left out
+// when empty; spans and suggestions, which only JSON carries):
 //
-//	{"error":{"variable":"d","pos":8,"message":"…","hint":"…"},"errors":[{…}]}
+//	{"error":{"variable":"d","pos":8,"message":"…","code":"bad-date-part"},"errors":[{…}]}
 //
-// CSV (RFC 4180, CRLF), a header and one row per fault:
+// CSV (RFC 4180, CRLF), a header and one row per fault, the code last so
+// that the first four columns keep their places:
 //
-//	variable,pos,message,hint
-//	d,8,day 30 is out of range: February 2007 has 28 days,
+//	variable,pos,message,hint,code
+//	d,8,day 30 is out of range: February 2007 has 28 days,,bad-date-part
 //
 // # DELETE of a transcript
 //

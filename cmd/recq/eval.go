@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/recq/recq"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
@@ -35,32 +37,18 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	}
 	q, err := filter.Parse("GET", fs.Arg(0))
 	if err != nil {
-		return reject(err, stdout, stderr)
-	}
-	p, err := filter.Compile(q, now, tenant)
-	if err != nil {
-		return reject(err, stdout, stderr)
+		return reject("recq eval", err, stdout, stderr)
 	}
 	files, transcripts, err := readData(strings.Split(*data, ","))
 	if err != nil {
 		fmt.Fprintf(stderr, "recq eval: %v\n", err)
 		return 1
 	}
-	store := record.NewStore(files, transcripts)
-	loc := q.Location(tenant)
+	store := recq.Memory(record.NewStore(files, transcripts))
 	w := bufio.NewWriter(stdout)
-	switch q.Resource {
-	case filter.Files:
-		err = encode.WriteFiles(w, q.Format, p.Files(store), loc)
-	case filter.Transcripts:
-		err = encode.WriteTranscripts(w, q.Format, p.Transcripts(store), loc)
-	case filter.Transcript:
-		t, found := store.Transcript(q.ID)
-		if !found {
-			fmt.Fprintf(stderr, "recq eval: no transcript %s (the API answers 404)\n", q.ID)
-			return 2
-		}
-		err = encode.WriteTranscript(w, q.Format, t, loc)
+	err = recq.Answer(context.Background(), w, q, store, now, tenant)
+	if filter.Faults(err) != nil {
+		return reject("recq eval", err, stdout, stderr)
 	}
 	if err == nil {
 		err = w.Flush()

@@ -2,47 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"time"
 
-	"github.com/recq/recq/daterange"
-	"github.com/recq/recq/encode"
+	"github.com/recq/recq"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/timezone"
 )
-
-// parseResult is what recq parse prints for an accepted request (SPEC
-// section 10); keys of absent variables are left out.
-type parseResult struct {
-	Method     string            `json:"method"`
-	Resource   string            `json:"resource"`
-	ID         string            `json:"id,omitempty"`
-	Format     string            `json:"format"`
-	Canonical  string            `json:"canonical"`
-	Zone       string            `json:"zone"`
-	D          *window           `json:"d,omitempty"`
-	StartDate  *window           `json:"startDate,omitempty"`
-	FinishDate *window           `json:"finishDate,omitempty"`
-	Fields     map[string]string `json:"fields,omitempty"`
-	MetaData   map[string]string `json:"metaData,omitempty"`
-	N          int               `json:"n"`
-	Warnings   []filter.Warning  `json:"warnings"`
-}
-
-type window struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-}
-
-func newWindow(w *daterange.Window) *window {
-	if w == nil {
-		return nil
-	}
-	return &window{From: w.From.Format(time.RFC3339Nano), To: w.To.Format(time.RFC3339Nano)}
-}
 
 // rejection is what recq parse prints for a refused request: the first
 // fault as error, and every fault in errors.
@@ -70,42 +38,11 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 	}
 	q, err := filter.Parse(*method, fs.Arg(0))
 	if err != nil {
-		return reject(err, stdout, stderr)
+		return reject("recq parse", err, stdout, stderr)
 	}
-	res, err := q.Resolve(now, tenant)
+	out, err := recq.Describe(q, now, tenant)
 	if err != nil {
-		return reject(err, stdout, stderr)
-	}
-	out := parseResult{
-		Method:     q.Method,
-		Resource:   q.Resource.String(),
-		ID:         q.ID,
-		Format:     q.Format.String(),
-		Canonical:  encode.Canonical(q),
-		Zone:       res.Zone.String(),
-		D:          newWindow(res.Date),
-		StartDate:  newWindow(res.StartDate),
-		FinishDate: newWindow(res.FinishDate),
-		N:          q.N,
-		Warnings:   q.Warnings,
-	}
-	if out.Warnings == nil {
-		out.Warnings = []filter.Warning{}
-	}
-	if len(q.Fields) > 0 {
-		out.Fields = make(map[string]string, len(q.Fields))
-		for _, f := range q.Fields {
-			out.Fields[f.Name] = f.Value
-		}
-	}
-	if q.HasMetaName || q.HasMetaValue {
-		out.MetaData = map[string]string{}
-		if q.HasMetaName {
-			out.MetaData["fieldName"] = q.MetaName
-		}
-		if q.HasMetaValue {
-			out.MetaData["fieldValue"] = q.MetaValue
-		}
+		return reject("recq parse", err, stdout, stderr)
 	}
 	for _, w := range q.Warnings {
 		fmt.Fprintf(stderr, "recq parse: warning: %s: %s\n", w.Variable, w.Msg)
@@ -135,13 +72,13 @@ func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func(
 
 // reject prints a refused request: JSON on stdout, one human line per fault
 // on stderr, and exit status 2.
-func reject(err error, stdout, stderr io.Writer) int {
-	var list filter.ErrorList
-	if !errors.As(err, &list) || len(list) == 0 {
+func reject(cmd string, err error, stdout, stderr io.Writer) int {
+	list := filter.Faults(err)
+	if list == nil {
 		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
-		fmt.Fprintf(stderr, "recq parse: %s at %d-%d: %v\n", e.Code, e.Span.Start, e.Span.End, e)
+		fmt.Fprintf(stderr, "%s: %s at %d-%d: %v\n", cmd, e.Code, e.Span.Start, e.Span.End, e)
 	}
 	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
 }
