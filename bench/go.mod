@@ -1,6 +1,6 @@
 module github.com/recq/recq/bench
 
-go 1.26
+go 1.26.0
 
 replace github.com/recq/recq => ../
 
@@ -9,6 +9,7 @@ require (
 	github.com/google/cel-go v0.26.1
 	github.com/recq/recq v0.0.0-00010101000000-000000000000
 	github.com/relvacode/iso8601 v1.8.3
+	golang.org/x/net v0.62.0
 )
 
 require (
@@ -20,6 +21,7 @@ require (
 	github.com/rickb777/plural v1.4.7 // indirect
 	github.com/stoewer/go-strcase v1.2.0 // indirect
 	golang.org/x/exp v0.0.0-20230515195305-f3d0a9c9a5cc // indirect
+	golang.org/x/text v0.43.0 // indirect
 	google.golang.org/genproto/googleapis/api v0.0.0-20240826202546-f6391c0de4c7 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20240826202546-f6391c0de4c7 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
