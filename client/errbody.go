@@ -22,7 +22,7 @@ func readFaults(body []byte, f filter.Format) filter.ErrorList {
 	switch f {
 	case filter.JSON:
 		var v struct {
-			Error  *filter.Error   `json:"error"`
+			Error  *filter.Error    `json:"error"`
 			Errors filter.ErrorList `json:"errors"`
 		}
 		if json.Unmarshal(body, &v) != nil {

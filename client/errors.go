@@ -20,7 +20,7 @@ var ErrNotFound = errors.New("not found")
 type StatusError struct {
 	Status  int
 	Method  string
-	Request string          // the path and query sent, without the base URL
+	Request string           // the path and query sent, without the base URL
 	Faults  filter.ErrorList // the error body's faults, in its order
 	Body    []byte           // the body's first bytes when Faults is empty
 }

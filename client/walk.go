@@ -210,7 +210,7 @@ func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) 
 func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yield func(R, error) bool) {
 	var zero R
 	r := *q
-	var s time.Time              // the last second seen; zero before the first page
+	var s time.Time               // the last second seen; zero before the first page
 	ties := map[string]struct{}{} // the records of second s already yielded
 	for {
 		asked := s
