@@ -253,7 +253,7 @@ func WithObserver(observe func(Event)) Option {
 // Event is what an observer is told.
 type Event struct {
 	Kind    EventKind
-	Page    int           // the page's ordinal in the walk
+	Page    int           // the page's ordinal in the walk: the page read, or the page retried
 	Records int           // records yielded so far in the walk
 	Status  int           // the status retried, for Retry
 	Wait    time.Duration // the wait before the next try, for Retry
