@@ -115,9 +115,9 @@ func scanTranscript(row pgx.Row) (record.Transcript, error) {
 
 // messageRows are a transcript's messages as arrays, one per column.
 type messageRows struct {
-	times                                 []time.Time
-	ns                                    []int16
-	offs                                  []int32
+	times                               []time.Time
+	ns                                  []int16
+	offs                                []int32
 	froms, olangs, omsgs, tlangs, tmsgs []string
 }
 
