@@ -12,7 +12,7 @@ import (
 // TestCompileKeepsValuesOut checks that no value of a query reaches the
 // SQL text: each is an argument, whatever it holds.
 func TestCompileKeepsValuesOut(t *testing.T) {
-	target := "/files?agentID=%27%20OR%201%3D1--&queueID=zzq&metaData_fieldName=na%25me&metaData_fieldValue=va_lue&n=7"
+	target := "/files?agentID=%27%20OR%201%3D1--&queueID=zzq&metaData_fieldName=zq%25me&metaData_fieldValue=va_lue&n=7"
 	q, err := filter.Parse("GET", target)
 	if err != nil {
 		t.Fatal(err)
@@ -20,12 +20,12 @@ func TestCompileKeepsValuesOut(t *testing.T) {
 	res, _ := q.Resolve(time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC)
 	st := files.page(q, res)
 	sql := st.sql.String()
-	for _, v := range []string{"OR 1", "zzq", "na", "va_lue", "7"} {
+	for _, v := range []string{"OR 1", "zzq", "zq", "va_lue", "7"} {
 		if strings.Contains(sql, v) {
 			t.Errorf("the SQL holds %q: %s", v, sql)
 		}
 	}
-	want := []any{"' OR 1=1--", "zzq", `%na\%me%`, `%va\_lue%`, int64(6)}
+	want := []any{"' OR 1=1--", "zzq", `%zq\%me%`, `%va\_lue%`, int64(6)}
 	if !slices.Equal(st.args, want) {
 		t.Errorf("args %q, want %q", st.args, want)
 	}
