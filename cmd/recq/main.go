@@ -55,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 		return dbCommand(args[1:], stdout, stderr)
 	case "load":
 		return loadCommand(args[1:], stdout, stderr, clock)
+	case "schema":
+		return schemaCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
