@@ -76,7 +76,7 @@ func ExampleAnswer() {
 	// Output:
 	// startDate,agentID,phoneNumber,channel,caseID,duration,filename,queueID,queueName,accountNumber,transactionID,extVar1,extVar2,outDialCode,wrapUpCode,metaDatas
 	// 2026-11-24T10:30:00-07:00,bill,,,,27,S20261124/R1.wav,,,,,,,,,
-	// 404 path: no transcript int-unknown (GET /transcripts lists the transcripts)
+	// 404 path: no transcript int-unknown; GET /transcripts lists the transcripts
 }
 
 // The resolved form of a query, as recq parse prints it.
