@@ -3,6 +3,7 @@ package filter
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/recq/recq/internal/editdist"
 	"github.com/recq/recq/record"
@@ -114,7 +115,7 @@ const maxNearestInput = 64
 
 // nearest returns the name closest to s among the lists: an exact match
 // ignoring case and '-'/'_', else one within an edit distance of 2
-// (case-insensitive), else "". It allocates nothing but the edit-distance
+// (case-insensitive; 1 for a name of fewer than 4 characters), else "". It allocates nothing but the edit-distance
 // buffer, once per call.
 func nearest(s string, lists ...[]string) string {
 	if len(s) > maxNearestInput {
@@ -132,7 +133,11 @@ func nearest(s string, lists ...[]string) string {
 	for i := 0; i < len(s); i++ {
 		ls[i] = toLower(s[i])
 	}
-	best, bestD := "", 3
+	limit := 2 // a short name is near too many others at 2 edits
+	if utf8.RuneCountInString(s) < 4 {
+		limit = 1
+	}
+	best, bestD := "", limit+1
 	var buf editdist.Buffer
 	var ln [maxNearestInput + 32]byte
 	for _, names := range lists {
@@ -144,7 +149,7 @@ func nearest(s string, lists ...[]string) string {
 			for i := 0; i < len(n); i++ {
 				l[i] = toLower(n[i])
 			}
-			if d := editdist.Distance(string(ls), string(l), 2, &buf); d < bestD {
+			if d := editdist.Distance(string(ls), string(l), limit, &buf); d < bestD {
 				best, bestD = n, d
 			}
 		}

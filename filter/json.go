@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // queryJSON is the JSON shape of a Query; MarshalJSON documents it.
@@ -215,9 +216,13 @@ func jsonError(err error, b []byte) *Error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	src := string(b)
-	at := func(off int64) Span {
+	at := func(off int64) Span { // the character that ends at off
 		o := max(0, min(int(off), len(b)))
-		return Span{max(0, o-1), o}
+		start := max(0, o-1)
+		for start > 0 && !utf8.RuneStart(b[start]) {
+			start--
+		}
+		return Span{start, start + runeLen(src, start)}
 	}
 	switch {
 	case errors.As(err, &syn):

@@ -26,7 +26,11 @@ const MaxIDLength = 256
 func parsePath(path string, at int, q *Query, errs *ErrorList) {
 	p := pathErrs{errs, at}
 	if i := strings.IndexByte(path, '%'); i >= 0 {
-		p.add(CodeBadPath, i, i, min(i+3, len(path)), "percent-encoded bytes are not accepted in the path", "write the path plainly: /files, /transcripts/{interactionGUID}")
+		end := i + 1
+		if i+2 < len(path) && isHex(path[i+1]) && isHex(path[i+2]) {
+			end = i + 3
+		}
+		p.add(CodeBadPath, i, i, end, "percent-encoded bytes are not accepted in the path", "write the path plainly: /files, /transcripts/{interactionGUID}")
 		return
 	}
 	base := 0
