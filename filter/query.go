@@ -60,7 +60,8 @@ type Field struct {
 
 // Query is one request of the Recordings API, checked: every field holds a
 // valid value. The zero Query is GET /files in XML with no variables, but
-// for N, which Parse sets to its default of 1.
+// for N, which Parse sets to its default of 1 (0 means 1). A Query built or
+// changed by hand is checked with Validate before it is used.
 type Query struct {
 	Method   string // GET or DELETE
 	Resource Resource
