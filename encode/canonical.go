@@ -6,7 +6,7 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Canonical returns the canonical form of q (SPEC section 8): the path
+// Canonical returns the canonical form of q (docs/LANGUAGE.md §8): the path
 // without /api/recordings and without the default .xml, then the variables
 // in the order d, tz, start-date, finish-date, the fields by name,
 // metaData_fieldName, metaData_fieldValue, n (left out when 1), each
@@ -122,8 +122,8 @@ func appendVar(b []byte, sep byte, name, value string) []byte {
 	return AppendEscaped(b, value)
 }
 
-// AppendEscaped appends s percent-encoded for a query string (SPEC section
-// 8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
+// AppendEscaped appends s percent-encoded for a query string (docs/LANGUAGE.md
+// §8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
 // byte, space, +, &, =, #, % and non-ASCII bytes among them, becomes %XX
 // with upper-case hex.
 func AppendEscaped(b []byte, s string) []byte {

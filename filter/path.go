@@ -21,7 +21,7 @@ const MaxIDLength = 256
 //
 // Positions in its errors are byte offsets in the path as given. The path
 // is never decoded: a '%' in it is refused, so %2e%2e and %2F cannot smuggle
-// a traversal or an extra segment past the check (SPEC section 2).
+// a traversal or an extra segment past the check (docs/LANGUAGE.md §1.3).
 func parsePath(path string, q *Query, errs *ErrorList) {
 	if i := strings.IndexByte(path, '%'); i >= 0 {
 		errs.Add("path", i, "percent-encoded bytes are not accepted in the path", "write the path plainly: /files, /transcripts/{interactionGUID}")

@@ -4,7 +4,7 @@ import "github.com/recq/recq/timezone"
 
 // Validate checks a Query built or changed by hand against the rules that
 // Parse keeps, so that its canonical form is one the API reads back as the
-// same query (docs/LANGUAGE.md, "Queries built by hand"). It returns nil or
+// same query (docs/LANGUAGE.md §11). It returns nil or
 // an ErrorList with a fault per broken rule, each with its code:
 //
 //   - method: GET (or "", which is GET) for the lists and one transcript,

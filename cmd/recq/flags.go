@@ -33,7 +33,7 @@ func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func(
 }
 
 // parseNow reads --now: an RFC 3339 instant, or any absolute date of the
-// query language (docs/LANGUAGE.md, "Dates"), whose start is the reading.
+// query language (docs/LANGUAGE.md §3.1; [L-5] in §12), whose start is the reading.
 // A date or a time without an offset is read in the tenant zone, as a
 // query without tz reads it: --now 2026-11-25 is that day's first instant
 // for the tenant, what a user who names a day means by it. Relative dates

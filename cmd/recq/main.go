@@ -2,8 +2,8 @@
 //
 //	recq parse [--method GET|DELETE] [--now TIME] [--tenant-tz ZONE] REQUEST
 //
-// prints the request as one JSON object (docs/LANGUAGE.md, "The resolved
-// form"), or its faults, with exit status 2. A usage error exits 1.
+// prints the request as one JSON object (docs/LANGUAGE.md §9), or its
+// faults, with exit status 2. A usage error exits 1.
 //
 //	recq eval --data FILE[,FILE...] [--now TIME] [--tenant-tz ZONE] REQUEST
 //

@@ -35,7 +35,7 @@ const defaultAddr = "127.0.0.1:8443"
 // shutdownTimeout bounds the wait for requests in flight at SIGINT/SIGTERM.
 const shutdownTimeout = 10 * time.Second
 
-// serveCommand runs the local stand-in for the API (SPEC section 9) until
+// serveCommand runs the local stand-in for the API (serve_help.go; docs/LANGUAGE.md §10) until
 // SIGINT or SIGTERM; SIGHUP rotates the token and prints the new one.
 func serveCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
