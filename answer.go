@@ -18,9 +18,9 @@ import (
 //
 // When it fails before the body, nothing is written and the error says
 // why; filter.Status(err) is the HTTP status to answer with:
-//   - a fault of q (a range reversed once resolved, an instant out of the
-//     years 0000–9999, a Query built by hand that Validate refuses): a
-//     filter.ErrorList, 400;
+//   - a fault of q (a Query built by hand that q.Validate refuses, a range
+//     reversed once resolved, an instant out of the years 0000–9999): a
+//     filter.ErrorList, 400 (or 405 for a method);
 //   - an unknown transcript: a *filter.Error with filter.CodeNotFound, 404;
 //   - a DELETE query: a *filter.Error with filter.CodeBadMethod (use Delete);
 //   - the store's own error, returned as it is: 500.
@@ -28,9 +28,12 @@ import (
 // An error of w is returned too, after part of the body may have been
 // written.
 func Answer(ctx context.Context, w io.Writer, q *filter.Query, store Store, now time.Time, tenant *time.Location) error {
-	if q.Method != http.MethodGet {
+	if q.Method != http.MethodGet && q.Method != "" {
 		return &filter.Error{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "Answer takes a GET, not " + q.Method, Hint: "carry out a DELETE with Delete"}
+	}
+	if err := q.Validate(); err != nil {
+		return err
 	}
 	loc := q.Location(tenant)
 	switch q.Resource {
@@ -79,6 +82,9 @@ func Delete(ctx context.Context, q *filter.Query, store Store, now time.Time) er
 	if q.Method != http.MethodDelete {
 		return &filter.Error{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "Delete takes a DELETE, not " + q.Method, Hint: "answer a GET with Answer"}
+	}
+	if err := q.Validate(); err != nil {
+		return err
 	}
 	switch q.Resource {
 	case filter.File:

@@ -271,3 +271,20 @@ func TestMemoryRecords(t *testing.T) {
 		t.Errorf("Memory(nil) lists %v", got)
 	}
 }
+
+// A Query built by hand is validated before the store sees it.
+func TestAnswerValidates(t *testing.T) {
+	q := &filter.Query{Fields: []filter.Field{{Name: "channel", Value: "1"}, {Name: "agentID", Value: "bill"}}}
+	var b bytes.Buffer
+	err := recq.Answer(context.Background(), &b, q, failing{}, testNow, nil)
+	if f := filter.Faults(err); len(f) != 1 || f[0].Code != filter.CodeBadQuery || b.Len() != 0 {
+		t.Errorf("err %v, body %q", err, b.String())
+	}
+	// The zero Query is GET /files.
+	if err := recq.Answer(context.Background(), &b, &filter.Query{}, recq.Memory(testRecords()), testNow, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := filenames(t, b.Bytes(), filter.XML); len(got) != 3 {
+		t.Errorf("the zero Query lists %v", got)
+	}
+}

@@ -8,10 +8,9 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Report is a query as recq parse prints it (docs/LANGUAGE.md, "The
-// resolved form"): what it names, its canonical form, the zone its dates
-// are read in and their instants at one clock reading, its matches and its
-// warnings. Encoded with encoding/json it is the object recq parse prints
+// Report is a query as recq parse prints it (docs/LANGUAGE.md §9): what
+// it names, its canonical form, the zone its dates are read in and their
+// instants at one clock reading, its matches and its warnings. Encoded with encoding/json it is the object recq parse prints
 // and the browser module returns; keys of absent variables are left out.
 type Report struct {
 	Method     string            `json:"method"`               // GET or DELETE

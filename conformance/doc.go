@@ -1,8 +1,10 @@
 // Package conformance is recq's promises written as data: cases under
 // testdata/ that a reader who knows no Go can follow and extend, a runner for
 // the library (TestConformance) and one for any HTTP implementation of the
-// Recordings API ([RunHTTP]), so a server built on recq, or another
-// implementation, can be held to the same cases.
+// Recordings API ([RunHTTP]; with [Deletes], on stores the caller gives
+// each case afresh, the DELETE cases too: 204, then 404 for a file deleted
+// twice), so a server built on recq, or another implementation, can be held
+// to the same cases.
 //
 // A case file holds cases separated by blank lines; '#' starts a comment
 // line. Each case is a list of "key value" lines:

@@ -1,6 +1,6 @@
 package encode
 
-// The responses of the API in its three formats (SPEC section 6):
+// The responses of the API in its three formats (docs/LANGUAGE.md §6):
 //
 //   - XML as in the API document, one element per line, indented by two
 //     spaces, empty elements written <name />, roots recordings and (one

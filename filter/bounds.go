@@ -7,7 +7,7 @@ import (
 )
 
 // checkYears refuses a resolved window whose ends, written in loc, fall
-// outside the years 0000 to 9999 (docs/LANGUAGE.md, "Years 0000 to 9999"):
+// outside the years 0000 to 9999 (docs/LANGUAGE.md §3.6, [L-3]):
 // an offset or 24:00 on the first or last day of that span, or the end of
 // the day 9999-12-31, would otherwise give an instant that no RFC 3339
 // reader takes (-0001-12-31T23:59:00Z, 10000-01-01T00:00:00Z).

@@ -12,7 +12,7 @@ import (
 // The output fields that may be matched as query variables, per resource:
 // the leaves of the document's XML examples. startDate is refused (use
 // start-date) and nested lists (wrapUpCode, metaDatas, messages) are not
-// variables (SPEC section 3).
+// variables (docs/LANGUAGE.md §2.1).
 var (
 	fileFields       = record.FileFieldNames
 	transcriptFields = record.TranscriptFieldNames

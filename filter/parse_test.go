@@ -11,7 +11,7 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Every request of the API document, and its canonical form (SPEC section 8).
+// Every request of the API document, and its canonical form (docs/LANGUAGE.md §8).
 var documentRequests = []struct {
 	method, target, canonical string
 	resource                  filter.Resource

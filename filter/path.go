@@ -22,7 +22,7 @@ const MaxIDLength = 256
 // Positions in its errors are byte offsets in the path as given; at is the
 // path's offset in the request, for spans. The path is never decoded: a '%'
 // in it is refused, so %2e%2e and %2F cannot smuggle a traversal or an
-// extra segment past the check (SPEC section 2).
+// extra segment past the check (docs/LANGUAGE.md §1.3).
 func parsePath(path string, at int, q *Query, errs *ErrorList) {
 	p := pathErrs{errs, at}
 	if i := strings.IndexByte(path, '%'); i >= 0 {

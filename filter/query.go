@@ -9,7 +9,7 @@ import (
 // Resource is what a request names.
 type Resource uint8
 
-// The resources of SPEC section 2.
+// The resources of docs/LANGUAGE.md §1.1.
 const (
 	Files       Resource = iota // GET /files: the call-recording files
 	File                        // DELETE /files/S{yyyymmdd}/R{digits}[.wav]: one file
@@ -60,7 +60,8 @@ type Field struct {
 
 // Query is one request of the Recordings API, checked: every field holds a
 // valid value. The zero Query is GET /files in XML with no variables, but
-// for N, which Parse sets to its default of 1.
+// for N, which Parse sets to its default of 1 (0 means 1). A Query built or
+// changed by hand is checked with Validate before it is used.
 type Query struct {
 	Method   string // GET or DELETE
 	Resource Resource
@@ -140,7 +141,7 @@ type Resolved struct {
 // the clock reading now; tenant is the tenant's zone, for a query without tz.
 // It fails when a range's end, once resolved, is not after its start, and
 // when an instant, written in the query's zone, falls outside the years
-// 0000 to 9999 (docs/LANGUAGE.md).
+// 0000 to 9999 (docs/LANGUAGE.md §3.6).
 func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) {
 	loc := q.Location(tenant)
 	res := Resolved{Zone: loc}

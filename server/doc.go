@@ -1,5 +1,5 @@
-// Package server is a local stand-in for the Recordings API (SPEC sections 2,
-// 7 and 9): an [http.Handler] that answers every request of the API over a
+// Package server is a local stand-in for the Recordings API
+// (docs/LANGUAGE.md §1, §7 and §10): an [http.Handler] that answers every request of the API over a
 // [record.Store] or any [recq.Store] (Config.Backend), so that a tool, a
 // test or another Go server (which mounts it) can talk to something that
 // behaves like the API. Config.Clock is required: the library never reads
@@ -15,7 +15,7 @@
 //
 // # Requests
 //
-// Every path of SPEC section 2, with or without the /api/recordings prefix:
+// Every path of docs/LANGUAGE.md §1.1, with or without the /api/recordings prefix:
 //
 //	GET    /files[.xml|.json|.csv]                list files (a page of 50, n=)
 //	DELETE /files/S{yyyymmdd}/R{digits}[.wav]     delete one file
@@ -41,7 +41,7 @@
 //	                 carries the parser's hint), an unknown transcript on GET,
 //	                 an unknown file on DELETE
 //	405 Method Not Allowed  a method other than GET, HEAD and DELETE, with
-//	                 Allow: GET, HEAD, DELETE (not in SPEC section 7's list, but
+//	                 Allow: GET, HEAD, DELETE (not in the API document's list, but
 //	                 400 would misname the fault)
 //	500 Internal Server Error  a failure of the server, a panic included:
 //	                 it is recovered and logged, the process goes on

@@ -16,7 +16,7 @@ import (
 // schema (package postgres) where it is missing; running it again is harmless.
 func dbCommand(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "init" {
-		fmt.Fprintf(stderr, "recq db: expected `recq db init --db URL`\n%s", usage)
+		fmt.Fprintf(stderr, "recq db: expected `recq db init --db URL`\n%s", usage())
 		return 1
 	}
 	fs := flag.NewFlagSet("recq db init", flag.ContinueOnError)
@@ -26,7 +26,7 @@ func dbCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *url == "" || fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "recq db init: expected --db URL and nothing else\n%s", usage)
+		fmt.Fprintf(stderr, "recq db init: expected --db URL and nothing else\n%s", usage())
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

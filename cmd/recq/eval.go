@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,18 +16,17 @@ import (
 )
 
 // evalCommand prints the body the API would answer for a GET, over records
-// read from the --data files (SPEC section 10).
+// read from the --data files (eval_help.go).
 func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("eval")
 	data := fs.String("data", "", "comma-separated XML, JSON or CSV files of records, in the API's own shapes")
-	nowText := fs.String("now", "", "the clock reading for today, as RFC 3339 (default: the current time)")
+	nowText := fs.String("now", "", "the clock reading that today means (default: the current time)")
 	tenantName := fs.String("tenant-tz", "UTC", "the tenant's IANA time zone, for queries without tz")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("eval", fs, err, stdout, stderr)
 	}
 	if fs.NArg() != 1 || *data == "" {
-		fmt.Fprintf(stderr, "recq eval: expected --data FILE[,FILE...] and one REQUEST\n%s", usage)
+		usageError(stderr, "eval", "expected --data FILE[,FILE...] and one REQUEST")
 		return 1
 	}
 	now, tenant, ok := clockAndZone("recq eval", *nowText, *tenantName, stderr, clock)

@@ -26,7 +26,7 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 		return 1
 	}
 	if *url == "" || fs.NArg() == 0 {
-		fmt.Fprintf(stderr, "recq load: expected --db URL and one or more FILEs\n%s", usage)
+		fmt.Fprintf(stderr, "recq load: expected --db URL and one or more FILEs\n%s", usage())
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

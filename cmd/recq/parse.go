@@ -2,14 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/recq/recq"
 	"github.com/recq/recq/filter"
-	"github.com/recq/recq/timezone"
 )
 
 // rejection is what recq parse prints for a refused request: the first
@@ -20,16 +18,15 @@ type rejection struct {
 }
 
 func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq parse", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	method := fs.String("method", "GET", "GET or DELETE")
-	nowText := fs.String("now", "", "the clock reading for today, as RFC 3339 (default: the current time)")
+	fs := newFlags("parse")
+	method := fs.String("method", "GET", "the request's method: GET, or DELETE for one file or one transcript")
+	nowText := fs.String("now", "", "the clock reading that today means (default: the current time)")
 	tenantName := fs.String("tenant-tz", "UTC", "the tenant's IANA time zone, for queries without tz")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("parse", fs, err, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "recq parse: expected one REQUEST, got %d\n%s", fs.NArg(), usage)
+		usageError(stderr, "parse", fmt.Sprintf("expected one REQUEST, got %d", fs.NArg()))
 		return 1
 	}
 	now, tenant, ok := clockAndZone("recq parse", *nowText, *tenantName, stderr, clock)
@@ -48,26 +45,6 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 		fmt.Fprintf(stderr, "recq parse: warning: %s: %s\n", w.Variable, w.Msg)
 	}
 	return printJSON(stdout, stderr, out, 0)
-}
-
-// clockAndZone reads the --now and --tenant-tz flags: the command is where
-// the clock is read, never the library.
-func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func() time.Time) (time.Time, *time.Location, bool) {
-	now := clock()
-	if nowText != "" {
-		t, err := time.Parse(time.RFC3339Nano, nowText)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: --now: %v\n", cmd, err)
-			return time.Time{}, nil, false
-		}
-		now = t
-	}
-	tenant, err := timezone.Load(tenantName)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: --tenant-tz: %v\n", cmd, err)
-		return time.Time{}, nil, false
-	}
-	return now, tenant, true
 }
 
 // reject prints a refused request: JSON on stdout, one human line per fault

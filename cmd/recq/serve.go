@@ -35,7 +35,7 @@ const defaultAddr = "127.0.0.1:8443"
 // shutdownTimeout bounds the wait for requests in flight at SIGINT/SIGTERM.
 const shutdownTimeout = 10 * time.Second
 
-// serveCommand runs the local stand-in for the API (SPEC section 9) until
+// serveCommand runs the local stand-in for the API (serve_help.go; docs/LANGUAGE.md §10) until
 // SIGINT or SIGTERM; SIGHUP rotates the token, writes it to --token-file
 // and prints it.
 func serveCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
@@ -55,8 +55,7 @@ func serveCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 // serve is recq serve with its signals passed in: it stops when ctx is
 // done and rotates the token at each value received from rotate.
 func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve")
 	addr := fs.String("addr", defaultAddr, "the HOST:PORT to listen on (port 0 picks a free one)")
 	data := fs.String("data", "", "comma-separated XML, JSON or CSV files of records (default: the embedded sample data)")
 	tenantName := fs.String("tenant", "acme", "the tenant name, the user of HTTP Basic authentication")
@@ -68,7 +67,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("serve", fs, err, stdout, stderr)
 	}
 	addrGiven := false
 	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
@@ -78,7 +77,8 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	}
 	switch {
 	case fs.NArg() != 0:
-		return fail("unexpected argument %q\n%s", fs.Arg(0), usage)
+		usageError(stderr, "serve", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+		return 1
 	case !validTenant(*tenantName):
 		return fail("--tenant %q: a tenant name is 1 to 64 letters, digits, '.', '_' or '-'", *tenantName)
 	case *token != "" && !validToken(*token):
@@ -180,7 +180,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	defer out.close(time.Second)
 	base := scheme + "://" + bound.String() + "/api/recordings/"
 	nf, nt := api.Store().Len()
-	out.printf("recq serve: %d files and %d transcripts (%s), tenant zone %s", nf, nt, source, zone)
+	out.printf("recq serve: %s and %s (%s), tenant zone %s", count(nf, "file", "files"), count(nt, "transcript", "transcripts"), source, zone)
 	out.printf("address: %s", bound)
 	out.printf("url: %s", base)
 	for _, line := range certInfo {
