@@ -64,7 +64,7 @@ func ErrorBody(f filter.Format, faults filter.ErrorList) []byte {
 		cw.UseCRLF = true
 		cw.Write([]string{"variable", "pos", "message", "hint"})
 		for _, e := range faults {
-			cw.Write([]string{noFormula(e.Variable), strconv.Itoa(e.Pos), noFormula(e.Msg), noFormula(e.Hint)})
+			cw.Write([]string{e.Variable, strconv.Itoa(e.Pos), e.Msg, e.Hint})
 		}
 		cw.Flush()
 	default:

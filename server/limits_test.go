@@ -171,18 +171,3 @@ func TestLogRedacts(t *testing.T) {
 }
 
 var _ = time.Second
-
-// TestCSVErrorBodyNoFormula: a CSV error body echoes the request's text,
-// so a cell that a spreadsheet would run as a formula is neutralized.
-func TestCSVErrorBodyNoFormula(t *testing.T) {
-	s, _ := newTest(t, Config{})
-	res := do(t, s, "GET", "/files.csv?=HYPERLINK(1)=x&@SUM(1)=2")
-	expect(t, res, http.StatusBadRequest, "unknown variables")
-	for _, e := range readErrors(t, "csv", res.body) {
-		for _, cell := range []string{e.Variable, e.Message, e.Hint} {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-				t.Errorf("a cell begins with %q: %q", cell[0], cell)
-			}
-		}
-	}
-}
