@@ -220,7 +220,7 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 			return
 		}
 		keep := func(rec *R) bool {
-			sec := p.k.start(rec).Truncate(time.Second)
+			sec := floorSecond(p.k.start(rec))
 			switch c := sec.Compare(s); {
 			case s.IsZero() || c > 0:
 				s = sec
@@ -291,4 +291,10 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 		}
 		r.N += len(recs) - 1
 	}
+}
+
+// floorSecond is t without its fraction of a second: a startDate as a
+// response writes it.
+func floorSecond(t time.Time) time.Time {
+	return t.Add(-time.Duration(t.Nanosecond()))
 }
