@@ -49,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 		return evalCommand(args[1:], stdout, stderr, clock)
 	case "serve":
 		return serveCommand(args[1:], stdout, stderr, clock)
+	case "get":
+		return getCommand(args[1:], stdout, stderr, clock)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
