@@ -7,13 +7,13 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"io"
 	"log"
 	"math/big"
 	"net"
-	"net/http/httptest"
-	"errors"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -283,5 +283,45 @@ func TestNewRefuses(t *testing.T) {
 	}
 	if _, err := client.New("", tenant, token, client.WithRetry(client.RetryPolicy{})); err == nil {
 		t.Error("New accepted a retry policy of no tries")
+	}
+}
+
+func TestPlan(t *testing.T) {
+	c, err := client.New("", tenant, token, client.WithWireFormat(filter.CSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		resource filter.Resource
+		query    string
+		first    string
+		walk     client.Walk
+	}{
+		{filter.Files, "agentID=bill&d=today-7d,today", "/files.csv?d=today-7d,today&tz=UTC&agentID=bill", client.WalkKey},
+		{filter.Transcripts, "?n=51", "/transcripts.csv?tz=UTC&n=51", client.WalkKey},
+		{filter.Files, "d=2007-08-05T13:15&tz=America/Denver", "/files.csv?d=2007-08-05T13:15&tz=America/Denver", client.WalkKey},
+	}
+	for _, tc := range cases {
+		first, w, err := c.Plan(tc.resource, tc.query)
+		if err != nil || first != tc.first || w != tc.walk {
+			t.Errorf("Plan(%q) = %q, %v, %v; want %q, %v", tc.query, first, w, err, tc.first, tc.walk)
+		}
+	}
+	tenantZone, err := client.New("", tenant, token, client.WithTenantZone())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, w, err := tenantZone.Plan(filter.Files, "d=2007-08-05T13:15"); err != nil || w != client.WalkOffset {
+		t.Errorf("one time of day in the tenant's zone: %v, %v; want the offset walk", w, err)
+	}
+	keyOnly, err := client.New("", tenant, token, client.WithTenantZone(), client.WithWalk(client.WalkKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := keyOnly.Plan(filter.Files, "d=2007-08-05T13:15"); !errors.Is(err, client.ErrNoKeyWalk) {
+		t.Errorf("WalkKey for a query that does not allow it: %v, want ErrNoKeyWalk", err)
+	}
+	if _, _, err := c.Plan(filter.Files, "d=2007-02-30"); err == nil {
+		t.Error("Plan accepted a refused query")
 	}
 }

@@ -92,8 +92,21 @@ type fixture struct {
 	hook func(n int, w http.ResponseWriter, r *http.Request) bool
 }
 
+// tb is what the helpers need of a *testing.T or a *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+}
+
 func newFixture(t *testing.T, files []record.File, ts []record.Transcript) *fixture {
 	t.Helper()
+	f := startFixture(files, ts)
+	t.Cleanup(f.ts.Close)
+	return f
+}
+
+// startFixture starts a fixture; the caller closes f.ts.
+func startFixture(files []record.File, ts []record.Transcript) *fixture {
 	f := &fixture{api: server.New(server.Config{
 		Store:  record.NewStore(files, ts),
 		Tenant: tenant, Token: token,
@@ -113,7 +126,6 @@ func newFixture(t *testing.T, files []record.File, ts []record.Transcript) *fixt
 	}))
 	f.ts.Config.ErrorLog = log.New(io.Discard, "", 0) // TLS handshakes refused on purpose
 	f.ts.StartTLS()
-	t.Cleanup(f.ts.Close)
 	return f
 }
 
@@ -150,7 +162,7 @@ func (s *sleeps) all() []time.Duration {
 
 // newClient is a client of f that trusts its certificate and records its
 // waits in sl (when not nil).
-func (f *fixture) newClient(t *testing.T, sl *sleeps, opts ...client.Option) *client.Client {
+func (f *fixture) newClient(t tb, sl *sleeps, opts ...client.Option) *client.Client {
 	t.Helper()
 	base := []client.Option{client.WithHTTPClient(f.ts.Client())}
 	if sl != nil {
@@ -177,7 +189,7 @@ func collect[R any](seq func(func(R, error) bool)) ([]R, error) {
 
 // expectFiles is what a walk of query over files should list: the API's
 // own predicate over every page.
-func expectFiles(t *testing.T, files []record.File, query string) []record.File {
+func expectFiles(t tb, files []record.File, query string) []record.File {
 	t.Helper()
 	q, err := filter.Parse("GET", "/files?"+query)
 	if err != nil {

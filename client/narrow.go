@@ -30,10 +30,19 @@ func mustValue(s string) daterange.Value {
 	return v
 }
 
-// valueAt is the absolute value of the instant t, written with t's offset
-// and as many fraction digits as t needs.
+// valueAt is the absolute value of the instant t, with as many fraction
+// digits as t needs, written with an offset of whole minutes near t's own
+// (local mean times have offsets in seconds, which a value cannot write)
+// at which its year has four digits, else in UTC.
 func valueAt(t time.Time) (daterange.Value, error) {
-	return daterange.ParseValue(t.Format("2006-01-02T15:04:05.999999999Z07:00"))
+	_, off := t.Zone()
+	whole := off - off%60
+	for _, o := range [...]int{whole, whole + 60, whole - 60} {
+		if u := t.In(time.FixedZone("", o)); u.Year() >= 0 && u.Year() <= 9999 {
+			return daterange.ParseValue(u.Format("2006-01-02T15:04:05.999999999Z07:00"))
+		}
+	}
+	return daterange.ParseValue(t.UTC().Format("2006-01-02T15:04:05.999999999Z07:00"))
 }
 
 // newNarrower returns the narrower of q, or why q's dates do not allow a

@@ -23,7 +23,7 @@ func (c *Client) Transcript(ctx context.Context, guid string) (record.Transcript
 	if err != nil {
 		return record.Transcript{}, err
 	}
-	defer resp.Body.Close()
+	defer drain(resp.Body)
 	ts, err := encode.ReadTranscripts(io.LimitReader(resp.Body, maxBody), q.Format)
 	if err != nil {
 		return record.Transcript{}, &PageError{Page: 1, N: 1, Request: target, Err: err}
@@ -56,8 +56,7 @@ func (c *Client) delete(ctx context.Context, prefix, id string) error {
 	if err != nil {
 		return err
 	}
-	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-	resp.Body.Close()
+	drain(resp.Body)
 	return nil
 }
 

@@ -178,7 +178,7 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	if err != nil {
 		return fail(err)
 	}
-	defer resp.Body.Close()
+	defer drain(resp.Body)
 	recs, err := p.k.read(io.LimitReader(resp.Body, maxBody), q.Format)
 	if err != nil {
 		return fail(err)
@@ -203,48 +203,95 @@ func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) 
 	return true
 }
 
+// last is where a walk has got to: the second of the last record yielded
+// (as responses write startDates) and the identities of the records of
+// that second already yielded. Records are yielded in the API's order, so
+// a record of an earlier second, or of that second and among them, was
+// yielded already; any other was not (docs/CLIENT.md).
+type last struct {
+	sec  time.Time // zero before the first record
+	ids  []string  // the records of sec yielded, while few
+	many map[string]struct{}
+}
+
+// seen reports whether the record of second sec and identity id sorts at or
+// before the last record yielded.
+func (l *last) seen(sec time.Time, id string) bool {
+	switch c := sec.Compare(l.sec); {
+	case l.sec.IsZero() || c > 0:
+		return false
+	case c < 0:
+		return true
+	}
+	if l.many != nil {
+		_, ok := l.many[id]
+		return ok
+	}
+	for _, x := range l.ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// add records a record yielded after every one before it.
+func (l *last) add(sec time.Time, id string) {
+	if l.sec.IsZero() || sec.After(l.sec) {
+		l.sec, l.ids, l.many = sec, l.ids[:0], nil
+	}
+	if l.many != nil {
+		l.many[id] = struct{}{}
+		return
+	}
+	l.ids = append(l.ids, id)
+	if len(l.ids) > 32 { // a crowded second: look up in a map
+		l.many = make(map[string]struct{}, 2*len(l.ids))
+		for _, x := range l.ids {
+			l.many[x] = struct{}{}
+		}
+	}
+}
+
+// keep drops a record that sorts at or before the last one yielded and
+// records any other as the last.
+func (p *pager[R]) keep(l *last) func(*R) bool {
+	return func(rec *R) bool {
+		sec, id := floorSecond(p.k.start(rec)), p.k.id(rec)
+		if l.seen(sec, id) {
+			return false
+		}
+		l.add(sec, id)
+		return true
+	}
+}
+
 // byKey walks by key: the first page as the query asks, then each next one
-// with d narrowed to start at the last startDate seen (the second s) and n=1,
-// dropping the records of second s already yielded (ties). Only when a whole
-// page shares one second does n grow, within that second (docs/CLIENT.md).
+// with d narrowed to start at the last second yielded and n=1, dropping the
+// records of that second already yielded (ties). Only when a whole page
+// shares one second does n grow, within that second (docs/CLIENT.md).
 func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yield func(R, error) bool) {
 	var zero R
 	r := *q
-	var s time.Time               // the last second seen; zero before the first page
-	ties := map[string]struct{}{} // the records of second s already yielded
+	var l last
+	keep := p.keep(&l)
 	for {
-		asked := s
+		asked := l.sec
 		recs, err := p.fetch(ctx, &r)
 		if err != nil {
 			yield(zero, err)
 			return
 		}
-		keep := func(rec *R) bool {
-			sec := p.k.start(rec).Truncate(time.Second)
-			switch c := sec.Compare(s); {
-			case s.IsZero() || c > 0:
-				s = sec
-				clear(ties)
-			case c < 0:
-				return false // before the narrowed d: cannot be in it
-			default:
-				if _, dup := ties[p.k.id(rec)]; dup {
-					return false
-				}
-			}
-			ties[p.k.id(rec)] = struct{}{}
-			return true
-		}
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
 			return
 		}
-		d, err := nw.at(s)
+		d, err := nw.at(l.sec)
 		if err != nil {
 			yield(zero, &PageError{Page: p.page + 1, N: 1, Request: "(narrowing d)", Err: err})
 			return
 		}
 		r.Date, r.HasDate = d, true
-		if s.Equal(asked) && !asked.IsZero() {
+		if l.sec.Equal(asked) && !asked.IsZero() {
 			r.N += len(recs) // the whole page was one second: go on inside it
 		} else {
 			r.N = 1
@@ -253,42 +300,42 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 }
 
 // byOffset walks by n. Each page after the first is asked from the last
-// record of the page before (a one-record overlap): when that record is
-// not the first one answered, records before it were deleted and later
-// ones moved back, so the walk backs up a page at a time until a page
-// begins with a record already yielded (or at the query's own n). Records
-// already yielded are dropped (docs/CLIENT.md).
+// record of the page before (a one-record overlap): when the first record
+// answered does not sort at or before the last one yielded, records before
+// it were deleted and later ones moved back, so the walk backs up a page at
+// a time until a page begins with a record already yielded (or at the
+// query's own n). Records already yielded are dropped (docs/CLIENT.md).
 func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, error) bool) {
 	var zero R
 	r := *q
-	seen := map[string]struct{}{}
+	var l last
+	keep := p.keep(&l)
 	for {
 		recs, err := p.fetch(ctx, &r)
 		if err != nil {
 			yield(zero, err)
 			return
 		}
-		if r.N > q.N {
-			if len(recs) == 0 {
-				r.N = max(q.N, r.N-(PageSize-1))
-				continue
-			}
-			if _, ok := seen[p.k.id(&recs[0])]; !ok {
-				r.N = max(q.N, r.N-(PageSize-1))
-				continue
-			}
-		}
-		keep := func(rec *R) bool {
-			id := p.k.id(rec)
-			if _, dup := seen[id]; dup {
-				return false
-			}
-			seen[id] = struct{}{}
-			return true
+		if r.N > q.N && (len(recs) == 0 || !l.seen(floorSecond(p.k.start(&recs[0])), p.k.id(&recs[0]))) {
+			r.N = max(q.N, r.N-(PageSize-1))
+			continue
 		}
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
 			return
 		}
 		r.N += len(recs) - 1
 	}
+}
+
+// floorSecond is t without its fraction of a second: a startDate as a
+// response writes it.
+func floorSecond(t time.Time) time.Time {
+	return t.Add(-time.Duration(t.Nanosecond()))
+}
+
+// drain reads what a reader left of a body (the newline after XML's root)
+// and closes it, so that its connection is kept for the next request.
+func drain(body io.ReadCloser) {
+	io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	body.Close()
 }

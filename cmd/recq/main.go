@@ -51,6 +51,7 @@ func init() {
 		{"parse", "read a request and print its resolved form, or its faults, as JSON", parseCommand},
 		{"eval", "print the body the API answers to a GET, over records in files", evalCommand},
 		{"serve", "serve a local stand-in for the API, over HTTPS", serveCommand},
+		{"get", "fetch every page of a GET from the API as one document", getCommand},
 		{"schema", "print the query language's schema as JSON, for query builders", noClock(schemaCommand)},
 		{"db", "create the PostgreSQL store's tables: recq db init --db URL", noClock(dbCommand)},
 		{"load", "load XML, JSON or CSV records into the PostgreSQL store", loadCommand},
