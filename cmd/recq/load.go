@@ -44,6 +44,10 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 			status = 1
 		}
 	}
+	if err := s.Analyze(ctx); err != nil { // the planner's statistics after a bulk load
+		fmt.Fprintf(stderr, "recq load: %v\n", err)
+		return 1
+	}
 	return status
 }
 
