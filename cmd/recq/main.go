@@ -30,8 +30,6 @@ func main() {
 const usage = `usage:
   recq parse [--method GET|DELETE] [--now TIME] [--tenant-tz ZONE] REQUEST
   recq eval --data FILE[,FILE...] [--now TIME] [--tenant-tz ZONE] REQUEST
-  recq db init --db URL             (the PostgreSQL store's schema)
-  recq load --db URL FILE...        (XML, JSON or CSV records into it)
 
 REQUEST is a path with its query (/files.csv?d=today-1d,today&tz=America/Denver)
 or a whole URL (https://vcc-na1.8x8.com/api/recordings/files?d=2007-08-05).
