@@ -17,10 +17,11 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE SEQUENCE IF NOT EXISTS recq_files_ids;
 CREATE SEQUENCE IF NOT EXISTS recq_transcripts_ids;
 
--- id joins a record to its lists; the loader takes ids from the sequences
--- (no index on id: nothing looks a record up by it).
+-- id joins a record to its lists; the loader takes ids from the sequences.
+-- Its index serves a rare metadata substring: the trigram index finds the
+-- entries, their ids the records (docs/POSTGRES.md).
 CREATE TABLE IF NOT EXISTS recq_files (
-	id             bigint NOT NULL,
+	id             bigint PRIMARY KEY,
 	start_date     timestamptz NOT NULL,
 	start_ns       smallint NOT NULL,
 	start_off      integer NOT NULL,
@@ -66,7 +67,7 @@ CREATE INDEX IF NOT EXISTS recq_file_meta_name ON recq_file_meta USING gin (fiel
 CREATE INDEX IF NOT EXISTS recq_file_meta_value ON recq_file_meta USING gin (field_value gin_trgm_ops);
 
 CREATE TABLE IF NOT EXISTS recq_transcripts (
-	id               bigint NOT NULL,
+	id               bigint PRIMARY KEY,
 	start_date       timestamptz NOT NULL,
 	start_ns         smallint NOT NULL,
 	start_off        integer NOT NULL,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -180,4 +181,24 @@ func (s *Store) Analyze(ctx context.Context) error {
 		return fmt.Errorf("postgres: %w", err)
 	}
 	return nil
+}
+
+// Explain runs the statement that Files (or Transcripts, for a query of
+// /transcripts) would run for q under EXPLAIN (ANALYZE, BUFFERS), and
+// returns PostgreSQL's plan, for a reader of docs/POSTGRES.md or a DBA.
+func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolved) (string, error) {
+	k := files
+	if q.Resource == filter.Transcripts {
+		k = transcripts
+	}
+	st := k.page(q, res)
+	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
+	if err != nil {
+		return "", fmt.Errorf("postgres: %w", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", fmt.Errorf("postgres: %w", err)
+	}
+	return strings.Join(lines, "\n") + "\n", nil
 }
