@@ -30,7 +30,7 @@ func (e *LoadError) Error() string {
 }
 
 // loadLock is the key of the advisory lock that serializes loads, so that
-// each reserves its range of ids above the largest one.
+// each reserves a contiguous range of ids.
 const loadLock = 0x72656371 // "recq"
 
 // progressEvery is how many records pass between calls of a progress func.
@@ -84,19 +84,23 @@ func Load(ctx context.Context, pool interface {
 	return nil
 }
 
-// firstID reserves ids for n rows of table: those above its largest, under
-// the load lock.
-func firstID(ctx context.Context, tx pgx.Tx, table string) (int64, error) {
-	var last int64
-	err := tx.QueryRow(ctx, "SELECT coalesce(max(id), 0) FROM "+table).Scan(&last)
-	return last + 1, err
+// firstID reserves n ids from the table's sequence, under the load lock
+// (so that no other load takes ids between the two calls): a sequence does
+// not roll back, so a refused load leaves a gap, which is harmless.
+func firstID(ctx context.Context, tx pgx.Tx, sequence string, n int) (int64, error) {
+	var first int64
+	err := tx.QueryRow(ctx, "SELECT nextval($1::regclass)", sequence).Scan(&first)
+	if err == nil && n > 1 {
+		_, err = tx.Exec(ctx, "SELECT setval($1::regclass, $2)", sequence, first+int64(n)-1)
+	}
+	return first, err
 }
 
 func copyFiles(ctx context.Context, tx pgx.Tx, fs []record.File, tick func()) error {
 	if len(fs) == 0 {
 		return nil
 	}
-	first, err := firstID(ctx, tx, "recq_files")
+	first, err := firstID(ctx, tx, "recq_files_ids", len(fs))
 	if err != nil {
 		return err
 	}
@@ -135,7 +139,7 @@ func copyTranscripts(ctx context.Context, tx pgx.Tx, ts []record.Transcript, tic
 	if len(ts) == 0 {
 		return nil
 	}
-	first, err := firstID(ctx, tx, "recq_transcripts")
+	first, err := firstID(ctx, tx, "recq_transcripts_ids", len(ts))
 	if err != nil {
 		return err
 	}

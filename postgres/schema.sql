@@ -8,9 +8,18 @@
 -- order are exact to the nanosecond as in the in-memory store; _off keeps
 -- the offset the instant was written with. finish_* is startDate plus
 -- duration, computed by the loader as the in-memory store computes it.
+-- The lists (codes, metadata, messages) have no foreign keys: a key's check
+-- per row would halve the rate of a bulk load, and only this package writes
+-- them, deleting a record's lists with the record in one statement.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
+CREATE SEQUENCE IF NOT EXISTS recq_files_ids;
+CREATE SEQUENCE IF NOT EXISTS recq_transcripts_ids;
+
+-- id joins a record to its lists; the loader takes ids from the sequences.
+-- Its index serves a rare metadata substring: the trigram index finds the
+-- entries, their ids the records (docs/POSTGRES.md).
 CREATE TABLE IF NOT EXISTS recq_files (
 	id             bigint PRIMARY KEY,
 	start_date     timestamptz NOT NULL,
@@ -36,12 +45,10 @@ CREATE TABLE IF NOT EXISTS recq_files (
 -- The page order ([D-5]) and the field filters most queries carry.
 CREATE INDEX IF NOT EXISTS recq_files_order ON recq_files (start_date, start_ns, filename);
 CREATE INDEX IF NOT EXISTS recq_files_agent ON recq_files (agent_id, start_date, start_ns, filename);
-CREATE INDEX IF NOT EXISTS recq_files_queue ON recq_files (queue_id, start_date, start_ns, filename);
-CREATE INDEX IF NOT EXISTS recq_files_phone ON recq_files (phone_number);
 CREATE INDEX IF NOT EXISTS recq_files_finish ON recq_files (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_file_codes (
-	file_id   bigint NOT NULL REFERENCES recq_files ON DELETE CASCADE,
+	file_id   bigint NOT NULL,
 	ord       integer NOT NULL,
 	list_name text COLLATE "C" NOT NULL,
 	name      text COLLATE "C" NOT NULL,
@@ -49,7 +56,7 @@ CREATE TABLE IF NOT EXISTS recq_file_codes (
 );
 
 CREATE TABLE IF NOT EXISTS recq_file_meta (
-	file_id     bigint NOT NULL REFERENCES recq_files ON DELETE CASCADE,
+	file_id     bigint NOT NULL,
 	ord         integer NOT NULL,
 	field_name  text COLLATE "C" NOT NULL,
 	field_value text COLLATE "C" NOT NULL,
@@ -84,11 +91,10 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 
 CREATE INDEX IF NOT EXISTS recq_transcripts_order ON recq_transcripts (start_date, start_ns, interaction_guid);
 CREATE INDEX IF NOT EXISTS recq_transcripts_agent ON recq_transcripts (agent_id, start_date, start_ns, interaction_guid);
-CREATE INDEX IF NOT EXISTS recq_transcripts_queue ON recq_transcripts (queue_id, start_date, start_ns, interaction_guid);
 CREATE INDEX IF NOT EXISTS recq_transcripts_finish ON recq_transcripts (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_transcript_meta (
-	transcript_id bigint NOT NULL REFERENCES recq_transcripts ON DELETE CASCADE,
+	transcript_id bigint NOT NULL,
 	ord           integer NOT NULL,
 	field_name    text COLLATE "C" NOT NULL,
 	field_value   text COLLATE "C" NOT NULL,
@@ -98,7 +104,7 @@ CREATE INDEX IF NOT EXISTS recq_transcript_meta_name ON recq_transcript_meta USI
 CREATE INDEX IF NOT EXISTS recq_transcript_meta_value ON recq_transcript_meta USING gin (field_value gin_trgm_ops);
 
 CREATE TABLE IF NOT EXISTS recq_messages (
-	transcript_id       bigint NOT NULL REFERENCES recq_transcripts ON DELETE CASCADE,
+	transcript_id       bigint NOT NULL,
 	ord                 integer NOT NULL,
 	message_time        timestamptz NOT NULL,
 	message_ns          smallint NOT NULL,

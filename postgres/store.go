@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -105,17 +106,24 @@ func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript,
 	return t, true, nil
 }
 
+// deleteFile deletes a file and its lists in one statement.
+const deleteFile = "WITH f AS (DELETE FROM recq_files WHERE filename = $1 RETURNING id)," +
+	" c AS (DELETE FROM recq_file_codes WHERE file_id IN (SELECT id FROM f))," +
+	" m AS (DELETE FROM recq_file_meta WHERE file_id IN (SELECT id FROM f))" +
+	" SELECT count(*) FROM f"
+
 // DeleteFile removes the file whose filename is path, with its codes and
 // metadata, and reports whether there was one.
 func (s *Store) DeleteFile(ctx context.Context, path string) (bool, error) {
 	if !holdable(path) {
 		return false, nil
 	}
-	tag, err := s.pool.Exec(ctx, "DELETE FROM recq_files WHERE filename = $1", path)
+	var n int
+	err := s.pool.QueryRow(ctx, deleteFile, path).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("postgres: %w", err)
 	}
-	return tag.RowsAffected() > 0, nil
+	return n > 0, nil
 }
 
 // DeleteTranscript replaces every message of the transcript with dummy, in
@@ -163,4 +171,34 @@ func (s *Store) Clear(ctx context.Context) error {
 		return fmt.Errorf("postgres: %w", err)
 	}
 	return nil
+}
+
+// Analyze refreshes the planner's statistics of recq's tables, which a
+// bulk load leaves stale until autovacuum comes by.
+func (s *Store) Analyze(ctx context.Context) error {
+	_, err := s.pool.Exec(ctx, "ANALYZE recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return nil
+}
+
+// Explain runs the statement that Files (or Transcripts, for a query of
+// /transcripts) would run for q under EXPLAIN (ANALYZE, BUFFERS), and
+// returns PostgreSQL's plan, for a reader of docs/POSTGRES.md or a DBA.
+func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolved) (string, error) {
+	k := files
+	if q.Resource == filter.Transcripts {
+		k = transcripts
+	}
+	st := k.page(q, res)
+	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
+	if err != nil {
+		return "", fmt.Errorf("postgres: %w", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", fmt.Errorf("postgres: %w", err)
+	}
+	return strings.Join(lines, "\n") + "\n", nil
 }

@@ -12,11 +12,16 @@ import (
 	"github.com/recq/recq/postgres"
 )
 
+const dbUsage = `usage: recq db init --db URL
+  applies the PostgreSQL store's schema where it is missing (again: harmless);
+  URL as pgx takes it: postgres://user@127.0.0.1:5432/recq?sslmode=disable
+`
+
 // dbCommand is `recq db init --db URL`: it applies the PostgreSQL store's
 // schema (package postgres) where it is missing; running it again is harmless.
 func dbCommand(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "init" {
-		fmt.Fprintf(stderr, "recq db: expected `recq db init --db URL`\n%s", usage())
+		fmt.Fprint(stderr, dbUsage)
 		return 1
 	}
 	fs := flag.NewFlagSet("recq db init", flag.ContinueOnError)
@@ -26,7 +31,7 @@ func dbCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *url == "" || fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "recq db init: expected --db URL and nothing else\n%s", usage())
+		fmt.Fprint(stderr, dbUsage)
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

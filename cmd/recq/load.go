@@ -13,6 +13,11 @@ import (
 	"github.com/recq/recq/postgres"
 )
 
+const loadUsage = `usage: recq load --db URL FILE...
+  adds the records of XML, JSON or CSV files (the API's own shapes) to the
+  PostgreSQL store, each file in one transaction: a refused file loads nothing
+`
+
 // loadCommand is `recq load --db URL FILE...`: it adds the records of each
 // XML, JSON or CSV file to the PostgreSQL store, each file in one
 // transaction, so a refused file (said with its line and record) leaves
@@ -26,7 +31,7 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 		return 1
 	}
 	if *url == "" || fs.NArg() == 0 {
-		fmt.Fprintf(stderr, "recq load: expected --db URL and one or more FILEs\n%s", usage())
+		fmt.Fprint(stderr, loadUsage)
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -43,6 +48,10 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 			fmt.Fprintf(stderr, "recq load: %v; nothing of it was loaded\n", err)
 			status = 1
 		}
+	}
+	if err := s.Analyze(ctx); err != nil { // the planner's statistics after a bulk load
+		fmt.Fprintf(stderr, "recq load: %v\n", err)
+		return 1
 	}
 	return status
 }
