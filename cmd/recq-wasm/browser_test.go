@@ -22,7 +22,7 @@ import (
 // loadModule starts a browser on a page of a test server that serves the
 // committed module (web.Module), and imports web/recq.js into it as
 // globalThis.m.
-func loadModule(t *testing.T) (eval func(expr string) json.RawMessage) {
+func loadModule(t testing.TB) (eval func(expr string) json.RawMessage) {
 	t.Helper()
 	blank := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {
@@ -57,7 +57,7 @@ type call struct {
 
 // parseAll runs every call through the module's parse in one evaluation
 // and returns each answer as JSON.
-func parseAll(t *testing.T, eval func(string) json.RawMessage, calls []call) []json.RawMessage {
+func parseAll(t testing.TB, eval func(string) json.RawMessage, calls []call) []json.RawMessage {
 	t.Helper()
 	in, err := json.Marshal(calls)
 	if err != nil {
@@ -75,7 +75,7 @@ func parseAll(t *testing.T, eval func(string) json.RawMessage, calls []call) []j
 }
 
 // native is the Go library's answer to the same call, as recq parse prints it.
-func native(t *testing.T, c call) any {
+func native(t testing.TB, c call) any {
 	t.Helper()
 	now, err := time.Parse(time.RFC3339Nano, c.Now)
 	if err != nil {
