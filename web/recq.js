@@ -45,9 +45,11 @@ function call(name, ...args) {
   return result;
 }
 
-// options turns a Date in options.now into RFC 3339 text.
-function options(o = {}) {
-  return o && o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o;
+// options writes an options object as JSON text, a Date in now as RFC 3339:
+// Go reads text, and stringifying here saves a crossing into JavaScript.
+function options(o) {
+  if (o == null) return "";
+  return JSON.stringify(o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o);
 }
 
 /**
@@ -99,7 +101,7 @@ export function toRuleGroup(query) {
  * {query, canonical}, or {error, errors}, each error naming its rule.
  */
 export function fromRuleGroup(group, opts) {
-  return call("fromRuleGroup", group, opts);
+  return call("fromRuleGroup", group, options(opts));
 }
 
 /**
@@ -108,5 +110,5 @@ export function fromRuleGroup(group, opts) {
  * use it as the query builder's validator.
  */
 export function validateRuleGroup(group, opts) {
-  return call("validateRuleGroup", group, opts);
+  return call("validateRuleGroup", group, options(opts));
 }

@@ -8,6 +8,14 @@ import (
 	"time"
 )
 
+// The JavaScript functions each call uses, looked up once: every lookup is a
+// crossing between WebAssembly and JavaScript.
+var (
+	jsonParse     = js.Global().Get("JSON").Get("parse")
+	jsonStringify = js.Global().Get("JSON").Get("stringify")
+	jsError       = js.Global().Get("Error")
+)
+
 func main() {
 	a := api{now: time.Now} // the browser's clock, when the caller gives none
 	recq := js.Global().Get("Object").New()
@@ -42,7 +50,7 @@ func text(v js.Value) string {
 	case js.TypeUndefined, js.TypeNull:
 		return ""
 	}
-	return js.Global().Get("JSON").Call("stringify", v).String()
+	return jsonStringify.Invoke(v).String()
 }
 
 // value is a Go result as a JavaScript value: the JSON value, or an Error
@@ -52,10 +60,10 @@ func value(v any, err error) any {
 		var b []byte
 		b, err = json.Marshal(v)
 		if err == nil {
-			return js.Global().Get("JSON").Call("parse", string(b))
+			return jsonParse.Invoke(string(b))
 		}
 	}
-	return js.Global().Get("Error").New("recq: " + err.Error())
+	return jsError.New("recq: " + err.Error())
 }
 
 func arg(s []string, i int) string {
