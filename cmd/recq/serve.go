@@ -26,6 +26,7 @@ import (
 
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
+	"github.com/recq/recq/web"
 )
 
 // defaultAddr is where recq serve listens without --addr; when that port
@@ -125,7 +126,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		return fail("--http: %s is not a loopback address", bound)
 	}
 	srv := &http.Server{
-		Handler:           api,
+		Handler:           web.Module(api), // the browser module under /_recq/ (docs/BROWSER.md)
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
