@@ -168,7 +168,7 @@ func TestFields(t *testing.T) {
 		}
 		byName[f.Name] = f
 	}
-	if tz := byName["tz"]; tz.ValueEditorType != "select" || !slices.Contains(tz.Values, Option{"America/Denver", "America/Denver"}) {
+	if tz := byName["tz"]; tz.ValueEditorType != "select" || !slices.Contains(tz.Values, option("America/Denver", "America/Denver")) {
 		t.Errorf("tz: %s with %d values", tz.ValueEditorType, len(tz.Values))
 	}
 	if byName["n"].InputType != "number" || byName["duration"].InputType != "number" || byName["agentID"].InputType != "text" {

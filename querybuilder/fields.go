@@ -12,6 +12,7 @@ import (
 // that suits its values.
 type Field struct {
 	Name            string   `json:"name"`
+	Value           string   `json:"value"` // the name again, as react-querybuilder's full options have
 	Label           string   `json:"label"`
 	Operators       []Option `json:"operators"`
 	DefaultOperator string   `json:"defaultOperator"`
@@ -21,22 +22,26 @@ type Field struct {
 	Placeholder     string   `json:"placeholder,omitempty"` // an example value
 }
 
-// Option is a name and a label, as react-querybuilder lists operators and values.
+// Option is a name, a value (the same) and a label: react-querybuilder's
+// "full option", as it lists operators and values.
 type Option struct {
 	Name  string `json:"name"`
+	Value string `json:"value"`
 	Label string `json:"label"`
 }
+
+func option(name, label string) Option { return Option{name, name, label} }
 
 // The operators, by the kind of variable (schema.Kind…). Each kind has one
 // operator but d, which has two: a date (the whole interval of its
 // precision) and a range.
 var operators = map[string][]Option{
-	schema.KindDateRange: {{"=", "is in (the day, minute or second)"}, {"between", "from, up to but not including"}},
-	schema.KindDatePoint: {{"=", "within ±5 s of"}},
-	schema.KindZone:      {{"=", "is"}},
-	schema.KindPage:      {{"=", "starts at record"}},
-	schema.KindExact:     {{"=", "is exactly"}},
-	schema.KindSubstring: {{"contains", "contains (case-sensitive)"}},
+	schema.KindDateRange: {option("=", "is in (the day, minute or second)"), option("between", "from, up to but not including")},
+	schema.KindDatePoint: {option("=", "within ±5 s of")},
+	schema.KindZone:      {option("=", "is")},
+	schema.KindPage:      {option("=", "starts at record")},
+	schema.KindExact:     {option("=", "is exactly")},
+	schema.KindSubstring: {option("contains", "contains (case-sensitive)")},
 }
 
 // Fields returns react-querybuilder's fields for the query variables of a
@@ -50,7 +55,7 @@ func Fields(r filter.Resource) []Field {
 			continue
 		}
 		for _, v := range res.Variables {
-			f := Field{Name: v.Name, Label: label(v), Operators: operators[v.Kind], ValueEditorType: "text", InputType: "text"}
+			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: operators[v.Kind], ValueEditorType: "text", InputType: "text"}
 			f.DefaultOperator = f.Operators[0].Name
 			if len(v.Examples) > 0 {
 				f.Placeholder = v.Examples[0]
@@ -59,7 +64,7 @@ func Fields(r filter.Resource) []Field {
 			case v.Kind == schema.KindZone:
 				f.ValueEditorType = "select"
 				for _, z := range s.Zones {
-					f.Values = append(f.Values, Option{z, z})
+					f.Values = append(f.Values, option(z, z))
 				}
 			case v.Kind == schema.KindPage || v.ValueKind == schema.FieldInteger:
 				f.InputType = "number"

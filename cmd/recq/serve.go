@@ -26,6 +26,7 @@ import (
 
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
+	"github.com/recq/recq/web"
 )
 
 // defaultAddr is where recq serve listens without --addr; when that port
@@ -153,6 +154,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		}
 	}
 	srv := api.HTTPServer(slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
+	srv.Handler = web.Module(srv.Handler) // the browser module under /_recq/ (docs/BROWSER.md)
 	scheme, curlFlags := "http", ""
 	var certInfo []string
 	if !*plain {
