@@ -26,6 +26,7 @@ import (
 
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
+	"github.com/recq/recq/web"
 )
 
 // defaultAddr is where recq serve listens without --addr; when that port
@@ -125,7 +126,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		return fail("--http: %s is not a loopback address", bound)
 	}
 	srv := &http.Server{
-		Handler:           api,
+		Handler:           web.Mux(api, web.PageConfig{TenantZone: zone.String(), Clock: clock}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -158,6 +159,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	fmt.Fprintf(stdout, "recq serve: %d files and %d transcripts (%s), tenant zone %s\n", nf, nt, source, zone)
 	fmt.Fprintf(stdout, "address: %s\n", bound)
 	fmt.Fprintf(stdout, "url: %s\n", base)
+	fmt.Fprintf(stdout, "page: %s://%s/ (the query builder)\n", scheme, bound)
 	for _, line := range certInfo {
 		fmt.Fprintln(stdout, line)
 	}
