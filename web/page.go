@@ -34,8 +34,9 @@ type PageConfig struct {
 
 // contentSecurityPolicy lets the page load nothing but its own files and
 // talk to nothing but its own server: the proof that it works offline.
+// blob: in connect-src lets a script read back a download link the page made.
 const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	"img-src 'self' data:; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // Page returns the handler of the page at "/".
 func Page(cfg PageConfig) http.Handler {
