@@ -3,7 +3,7 @@
 // query.js. The user's edits change the model and call onChange; set()
 // writes a model into the form, for a URL typed or pasted.
 import { h, $ } from "./dom.js";
-import { newEnd } from "./query.js";
+import { newEnd, endText } from "./query.js";
 
 // The resources a GET can list or read, with what the page calls them.
 const resourceLabels = {
@@ -185,7 +185,7 @@ function endEditor(box, name, get, changed, today) {
   const time = h("input", { id: `${id}-time`, type: "text", placeholder: "hh:mm[:ss[.fff]]", size: "12", spellcheck: "false", autocomplete: "off", "aria-label": `${name}: time (optional)` });
   const offset = h("input", { id: `${id}-offset`, type: "text", placeholder: "zone's", size: "7", list: "offsets", spellcheck: "false", autocomplete: "off", "aria-label": `${name}: offset (optional: Z, -08:00)` });
   const text = h("input", { id: `${id}-text`, type: "text", spellcheck: "false", autocomplete: "off", "aria-label": `${name}: value` });
-  const rel = h("span", { class: "rel" }, h("span", { "aria-hidden": "true" }, "today + "), days, dayWord);
+  const rel = h("span", { class: "rel" }, days, dayWord);
   const abs = h("span", { class: "abs" }, date, h("span", { "aria-hidden": "true" }, " T "), time, offset);
   box.append(legend, kind, rel, abs, text);
   const parts = [[kind, "kind"], [days, "days from today"], [date, "date"], [time, "time (optional)"], [offset, "offset (optional: Z, -08:00)"], [text, "value"]];
@@ -195,7 +195,8 @@ function endEditor(box, name, get, changed, today) {
     abs.hidden = e.kind !== "absolute";
     text.hidden = e.kind !== "text";
     offset.disabled = !e.time;
-    dayWord.textContent = e.days === 0 ? " days: today" : e.days === -1 ? " days: yesterday" : " days";
+    const word = e.days === 0 ? ", today" : e.days === -1 ? ", yesterday" : e.days === 1 ? ", tomorrow" : "";
+    dayWord.textContent = `days from today: ${endText(e)}${word}`;
   };
   kind.addEventListener("change", () => {
     const e = get();
