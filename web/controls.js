@@ -12,10 +12,11 @@ const resourceLabels = {
   transcript: "one transcript, by interactionGUID",
 };
 
+// What a row's help says of each kind of value ([D-4]: the text as the
+// response writes it).
 const kindHelp = {
-  integer: "a whole number, as the API writes it (27 matches, 027 does not)",
-  text: "the exact text, case-sensitive",
-  date: "a date",
+  integer: "a whole number, exactly as the API writes it: 27 matches, 027 does not",
+  text: "exactly this text, case-sensitive",
 };
 
 export function controls(schema, state, onChange, today) {
@@ -80,11 +81,12 @@ export function controls(schema, state, onChange, today) {
   tz.addEventListener("input", () => { state.tz = tz.value.trim(); changed(); });
 
   // Field filters: one row each, the input suited to the field's kind.
+  // The fields a query matches exactly: the schema's variables of kind
+  // "exact", each with the kind of value the API writes (text, integer).
   function fieldsOf(res) {
     const r = byName.get(res);
-    if (!r) return [];
-    const vars = r.variables;
-    return r.fields.filter((f) => !vars || vars.includes(f.name));
+    return (r?.variables ?? []).filter((v) => v.kind === "exact")
+      .map((v) => ({ name: v.name, kind: v.valueKind ?? "text", description: v.description ?? "" }));
   }
   const list = $("fields");
   function renderFields() {
@@ -94,7 +96,8 @@ export function controls(schema, state, onChange, today) {
   }
   function fieldRow(f, i, avail) {
     const used = new Set(state.fields.map((x) => x.name));
-    const kind = avail.find((a) => a.name === f.name)?.kind ?? "text";
+    const info = avail.find((a) => a.name === f.name) ?? { kind: "text", description: "" };
+    const kind = info.kind;
     const nameId = `field-${i}-name`, valueId = `field-${i}-value`, helpId = `field-${i}-help`;
     const sel = h("select", { id: nameId, "aria-label": `Field ${i + 1}: name` },
       avail.filter((a) => a.name === f.name || !used.has(a.name)).map((a) => h("option", { value: a.name, selected: a.name === f.name }, a.name)));
@@ -112,7 +115,7 @@ export function controls(schema, state, onChange, today) {
       changed();
       (list.querySelector("select") ?? $("add-field")).focus();
     });
-    return h("li", { class: "field-row" }, sel, " = ", input, remove, h("span", { class: "help", id: helpId }, kindHelp[kind] ?? kind));
+    return h("li", { class: "field-row" }, sel, " = ", input, remove, h("span", { class: "help", id: helpId }, kindHelp[kind] ?? info.description));
   }
   $("add-field").addEventListener("click", () => {
     const used = new Set(state.fields.map((x) => x.name));
