@@ -60,4 +60,6 @@ func summary(ms []float64) string {
 	return fmtMs(q(.5)) + " median, " + fmtMs(q(.9)) + " p90, " + fmtMs(s[len(s)-1]) + " max"
 }
 
-func fmtMs(v float64) string { return time.Duration(v * float64(time.Millisecond)).Round(10 * time.Microsecond).String() }
+func fmtMs(v float64) string {
+	return time.Duration(v * float64(time.Millisecond)).Round(10 * time.Microsecond).String()
+}

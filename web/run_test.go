@@ -235,6 +235,28 @@ func TestDSTDaysShowTheirHours(t *testing.T) {
 	}
 }
 
+// screenshot writes a PNG of the page (all of it, or the viewport) to a
+// temporary directory, or to docs/name with -update.
+func screenshot(t *testing.T, ctx context.Context, name string, full bool) {
+	t.Helper()
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(ctx, shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), name)
+	if *update {
+		out = filepath.Join("..", "docs", name)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", out)
+}
+
 // TestJourney is the new user's: yesterday's recordings of agent bill in
 // Denver as CSV, built with the controls, run, downloaded. Its screenshot
 // is docs/page.png (rewritten with -update).
@@ -270,16 +292,5 @@ func TestJourney(t *testing.T) {
 		t.Errorf("the download differs from the server's CSV:\n%s\n---\n%s", got, csvWant)
 	}
 
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "page.png")
-	if *update {
-		out = filepath.Join("..", "docs", "page.png")
-	}
-	if err := os.WriteFile(out, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", out)
+	screenshot(t, ctx, "page.png", true)
 }

@@ -53,7 +53,7 @@ export function urlbox({ onInput, onCommit }) {
     const items = faults.map((f) => {
       const at = f.span ? text.slice(f.span.start, f.span.end) : "";
       const where = f.span
-        ? h("span", { class: "where" }, `${f.variable} at ${f.span.start}–${f.span.end}`, at ? [": ", h("code", {}, at)] : "")
+        ? h("span", { class: "where" }, `in ${f.variable}, characters ${f.span.start}–${f.span.end}`)
         : h("span", { class: "where" }, f.variable);
       const sugg = (f.suggestions ?? []).map((s) => h("button", {
         type: "button", class: "suggestion", "data-suggestion": s,
