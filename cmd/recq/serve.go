@@ -154,7 +154,9 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		}
 	}
 	srv := api.HTTPServer(slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
-	srv.Handler = web.Module(srv.Handler) // the browser module under /_recq/ (docs/BROWSER.md)
+	// The browser module (docs/BROWSER.md) and the page (docs/PAGE.md)
+	// under /_recq/, the page at exactly /, every other path to the API.
+	srv.Handler = web.Module(web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock}))
 	scheme, curlFlags := "http", ""
 	var certInfo []string
 	if !*plain {
@@ -185,6 +187,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	out.printf("recq serve: %s and %s (%s), tenant zone %s", count(nf, "file", "files"), count(nt, "transcript", "transcripts"), source, zone)
 	out.printf("address: %s", bound)
 	out.printf("url: %s", base)
+	out.printf("page: %s://%s/ (the query builder)", scheme, bound)
 	for _, line := range certInfo {
 		out.printf("%s", line)
 	}
