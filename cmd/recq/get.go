@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,28 +16,6 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-const getUsage = `usage: recq get [--url BASE] [--tenant T] [--token-file F] [--insecure] [--max N] REQUEST
-
-Fetches every page of a GET from the Recordings API at BASE and prints them
-as one document in the request's format (one XML root, one JSON document,
-one CSV header) on standard output. REQUEST is a path with its query
-(/files.csv?d=today-7d,today&tz=America/Denver), /transcripts/{GUID}[.json],
-or a whole URL (its origin is the BASE when --url is not given).
-
-The token is read from the file F (--token-file), else from the environment
-variable RECQ_TOKEN; it is never taken on the command line, where ps shows it.
-A query without tz= is sent with tz=UTC, so that its dates do not depend on
-the tenant's setting: add tz= for another zone.
-
-The query is checked before anything is sent: a refused one prints its
-faults as recq parse does and exits 2. A network or server failure (after
-retrying 503 and 429) prints the error and exits 1, with nothing on
-standard output: a listing is printed whole or not at all. When standard
-error is a terminal, a progress line shows pages, records, rate and retries.
-
-flags:
-`
-
 func getCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -47,33 +24,22 @@ func getCommand(args []string, stdout, stderr io.Writer, clock func() time.Time)
 
 // fetchAll is recq get with its context and the environment's token passed in.
 func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, clock func() time.Time, envToken string) int {
-	fs := flag.NewFlagSet("recq get", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), getUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlags("get")
 	base := fs.String("url", "", "the API's base URL (default "+client.DefaultBaseURL+", or the origin of a whole-URL REQUEST)")
 	tenant := fs.String("tenant", "acme", "the tenant name, the user of HTTP Basic authentication")
 	tokenFile := fs.String("token-file", "", "a file holding the token (default: the environment variable RECQ_TOKEN)")
 	insecure := fs.Bool("insecure", false, "accept any server certificate, such as recq serve's self-signed one")
 	maxRecords := fs.Int("max", 0, "stop after N records (0: every record)")
-	for _, a := range args {
-		if a == "-h" || a == "--help" || a == "-help" {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return 0
-		}
-	}
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("get", fs, err, stdout, stderr)
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "recq get: "+format+"\n", a...)
 		return 1
 	}
 	if fs.NArg() != 1 {
-		return fail("expected one REQUEST, got %d (recq get -h for help)", fs.NArg())
+		usageError(stderr, "get", fmt.Sprintf("expected one REQUEST, got %d", fs.NArg()))
+		return 1
 	}
 	if *maxRecords < 0 {
 		return fail("--max must be 0 or more")

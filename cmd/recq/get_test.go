@@ -183,7 +183,7 @@ func TestGetTokenRotatedMidWalk(t *testing.T) {
 
 func TestGetHelp(t *testing.T) {
 	stdout, _, status := runGet(t, "", "--help")
-	if status != 0 || !strings.Contains(stdout, "usage: recq get") || !strings.Contains(stdout, "-token-file") {
+	if status != 0 || !strings.Contains(stdout, "Usage: recq get") || !strings.Contains(stdout, "--token-file FILE") {
 		t.Errorf("status %d, %q", status, stdout)
 	}
 }

@@ -123,4 +123,11 @@ var argNames = map[string]string{
 	"max-in-flight": "N",
 	"seed":          "N",
 	"http":          "",
+	"url":           "BASE",
+	"token-file":    "FILE",
+	"max":           "N",
+	"insecure":      "",
+	"for":           "react-querybuilder|json-schema",
+	"resource":      "files|transcripts",
+	"db":            "URL",
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,25 +12,19 @@ import (
 	"github.com/recq/recq/postgres"
 )
 
-const loadUsage = `usage: recq load --db URL FILE...
-  adds the records of XML, JSON or CSV files (the API's own shapes) to the
-  PostgreSQL store, each file in one transaction: a refused file loads nothing
-`
-
 // loadCommand is `recq load --db URL FILE...`: it adds the records of each
 // XML, JSON or CSV file to the PostgreSQL store, each file in one
 // transaction, so a refused file (said with its line and record) leaves
 // nothing of itself behind. Progress goes to standard error when that is a
 // terminal; a summary line per file to standard output.
 func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq load", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("load")
 	url := fs.String("db", "", "the PostgreSQL database, as pgx takes it: postgres://user@127.0.0.1:5432/recq?sslmode=disable")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("load", fs, err, stdout, stderr)
 	}
 	if *url == "" || fs.NArg() == 0 {
-		fmt.Fprint(stderr, loadUsage)
+		usageError(stderr, "load", "expected --db URL and one or more FILEs")
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -96,4 +89,23 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func init() {
+	helps["load"] = helpText{
+		usage: "recq load --db URL FILE...",
+		about: `Adds the records of each XML, JSON or CSV file (the API's own shapes, as
+recq eval reads them) to the PostgreSQL store with COPY, each file in one
+transaction: a refused file is named with its line and record and loads
+nothing. Progress (records, rate) goes to standard error when it is a
+terminal; one summary line per file to standard output. Run recq db init
+first.`,
+		more: `Exit status:
+  0  every file is loaded
+  1  a usage error, a refused file, or a database failure
+
+Examples:
+  recq load --db 'postgres://recq@127.0.0.1:5432/recq?sslmode=disable' files.xml transcripts.json
+`,
+	}
 }
