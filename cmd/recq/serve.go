@@ -156,7 +156,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	srv := api.HTTPServer(slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	// The browser module (docs/BROWSER.md) and the page (docs/PAGE.md)
 	// under /_recq/, the page at exactly /, every other path to the API.
-	srv.Handler = web.Module(web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock}))
+	srv.Handler = web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock})
 	scheme, curlFlags := "http", ""
 	var certInfo []string
 	if !*plain {
