@@ -54,14 +54,36 @@ func fieldsOf(r Resource) []string {
 	return nil
 }
 
+// isField reports whether name is a field of r that a query may match.
+// It compares name only with the fields of its length: a request's every
+// variable passes here, so the common case costs a compare or two.
 func isField(r Resource, name string) bool {
+	var byLen *[maxFieldLen + 1][]string
 	switch r {
 	case Files:
-		return slices.Contains(fileFields, name)
+		byLen = &fileFieldsByLen
 	case Transcripts:
-		return slices.Contains(transcriptFields, name)
+		byLen = &transcriptFieldsByLen
+	default:
+		return false
 	}
-	return false
+	return len(name) <= maxFieldLen && slices.Contains(byLen[len(name)], name)
+}
+
+// maxFieldLen bounds the length of a field's name.
+const maxFieldLen = 32
+
+var fileFieldsByLen, transcriptFieldsByLen = byLength(fileFields), byLength(transcriptFields)
+
+// byLength groups names by their length.
+func byLength(names []string) (t [maxFieldLen + 1][]string) {
+	for _, n := range names {
+		if len(n) > maxFieldLen {
+			panic("filter: field name longer than maxFieldLen: " + n)
+		}
+		t[len(n)] = append(t[len(n)], n)
+	}
+	return t
 }
 
 // unknownVariable explains a name that is not a variable of resource r: a
