@@ -3,6 +3,7 @@ package filter
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -102,10 +103,22 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// setUTF16 fills in each fault's UTF16 span from its byte span in text.
+// setUTF16 fills in each fault's UTF16 span from its byte span in text,
+// in one pass over text whatever the number of faults.
 func (l ErrorList) setUTF16(text string) {
+	type ref struct {
+		off int
+		dst *int
+	}
+	refs := make([]ref, 0, 2*len(l))
 	for _, e := range l {
-		e.UTF16 = Span{utf16Offset(text, e.Span.Start), utf16Offset(text, e.Span.End)}
+		refs = append(refs, ref{e.Span.Start, &e.UTF16.Start}, ref{e.Span.End, &e.UTF16.End})
+	}
+	slices.SortFunc(refs, func(a, b ref) int { return a.off - b.off })
+	i, n := 0, 0
+	for _, r := range refs {
+		i, n = utf16Advance(text, i, n, r.off)
+		*r.dst = n
 	}
 }
 
@@ -114,9 +127,15 @@ func (l ErrorList) setUTF16(text string) {
 // each byte that is not valid UTF-8 counts one (it reads as U+FFFD). An
 // offset inside a rune counts that rune whole; offsets are clamped to s.
 func utf16Offset(s string, off int) int {
+	_, n := utf16Advance(s, 0, 0, off)
+	return n
+}
+
+// utf16Advance continues utf16Offset from byte i, where n units were
+// counted, up to off; it returns where it stopped and the count.
+func utf16Advance(s string, i, n, off int) (int, int) {
 	off = max(0, min(off, len(s)))
-	n := 0
-	for i := 0; i < off; {
+	for i < off {
 		if s[i] < utf8.RuneSelf {
 			i++
 			n++
@@ -129,7 +148,7 @@ func utf16Offset(s string, off int) int {
 			n++
 		}
 	}
-	return n
+	return i, n
 }
 
 // addCause records a fault that the date or zone parsers found in the value

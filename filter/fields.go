@@ -137,7 +137,8 @@ const maxNearestInput = 64
 
 // nearest returns the name closest to s among the lists: an exact match
 // ignoring case and '-'/'_', else one within an edit distance of 2
-// (case-insensitive; 1 for a name of fewer than 4 characters), else "". It allocates nothing but the edit-distance
+// (case-insensitive; 1 for a name of 2 to 4 characters, none for one
+// character), else "". It allocates nothing but the edit-distance
 // buffer, once per call.
 func nearest(s string, lists ...[]string) string {
 	if len(s) > maxNearestInput {
@@ -155,8 +156,11 @@ func nearest(s string, lists ...[]string) string {
 	for i := 0; i < len(s); i++ {
 		ls[i] = toLower(s[i])
 	}
-	limit := 2 // a short name is near too many others at 2 edits
-	if utf8.RuneCountInString(s) < 4 {
+	limit := 2 // a short name is near too many others at 2 edits: d, n, tz
+	switch n := utf8.RuneCountInString(s); {
+	case n < 2:
+		return ""
+	case n < 5:
 		limit = 1
 	}
 	best, bestD := "", limit+1
