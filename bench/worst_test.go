@@ -43,17 +43,11 @@ func fill(head, unit string, n int) string {
 var worstSizes = []int{1024, 2048, 4096, 8192}
 
 // BenchmarkParseWorst times filter.Parse on each worst-case shape at each
-// size, with its allocations, and reports beside them "ratio": the median
-// over iterations of its time over a valid request of the same length,
-// measured in alternating blocks (see BenchmarkQueryRatio).
+// size, with its allocations.
 func BenchmarkParseWorst(b *testing.B) {
 	for _, s := range worstShapes {
 		for _, n := range worstSizes {
 			target := s.make(n)
-			valid := validOfLength(len(target))
-			if _, err := filter.Parse("GET", valid); err != nil {
-				b.Fatal(err)
-			}
 			b.Run(fmt.Sprintf("%s/%d", s.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
@@ -61,39 +55,67 @@ func BenchmarkParseWorst(b *testing.B) {
 					sinkErr = err
 				}
 			})
-			b.Run(fmt.Sprintf("%s/%d/ratio", s.name, n), func(b *testing.B) {
-				const block = 8
-				var ratios []float64
-				run := func(t string) time.Duration {
-					t0 := time.Now()
-					for range block {
-						_, err := filter.Parse("GET", t)
-						sinkErr = err
-					}
-					return time.Since(t0)
-				}
-				for i := 0; b.Loop(); i++ {
-					var w, v time.Duration
-					if i%2 == 0 {
-						w, v = run(target), run(valid)
-					} else {
-						v, w = run(valid), run(target)
-					}
-					ratios = append(ratios, float64(w)/float64(v))
-				}
-				slices.Sort(ratios)
-				b.ReportMetric(ratios[len(ratios)/2], "ratio")
-			})
 		}
 	}
 	for _, n := range worstSizes {
 		valid := validOfLength(n)
+		if _, err := filter.Parse("GET", valid); err != nil {
+			b.Fatal(err)
+		}
 		b.Run(fmt.Sprintf("valid/%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				_, err := filter.Parse("GET", valid)
 				sinkErr = err
 			}
+		})
+	}
+}
+
+// BenchmarkParseWorstRatio compares each worst-case shape with a valid
+// request of the same length, side by side: each iteration times a block of
+// each of four requests (the shape and the valid one, at 1 KiB and 8 KiB)
+// in turn, and the metrics are medians over iterations, which hold on a
+// busy machine where absolute times do not:
+//
+//	ratio-1k, ratio-8k  the shape's time over the valid request's, at 1 and 8 KiB
+//	slope-ratio         the shape's cost per added byte over the valid request's
+//	fixed-us            what the shape costs beyond slope-ratio × the valid request, at 1 KiB
+func BenchmarkParseWorstRatio(b *testing.B) {
+	const block = 8
+	run := func(t string) float64 {
+		t0 := time.Now()
+		for range block {
+			_, err := filter.Parse("GET", t)
+			sinkErr = err
+		}
+		return float64(time.Since(t0)) / block
+	}
+	median := func(x []float64) float64 {
+		slices.Sort(x)
+		return x[len(x)/2]
+	}
+	for _, s := range worstShapes {
+		w1, w8 := s.make(1024), s.make(8192)
+		v1, v8 := validOfLength(len(w1)), validOfLength(len(w8))
+		b.Run(s.name, func(b *testing.B) {
+			var r1, r8, tw1, tw8, tv1, tv8 []float64
+			for i := 0; b.Loop(); i++ {
+				var a, c, d, e float64
+				if i%2 == 0 {
+					a, c, d, e = run(w1), run(v1), run(w8), run(v8)
+				} else {
+					e, d, c, a = run(v8), run(w8), run(v1), run(w1)
+				}
+				r1, r8 = append(r1, a/c), append(r8, d/e)
+				tw1, tv1, tw8, tv8 = append(tw1, a), append(tv1, c), append(tw8, d), append(tv8, e)
+			}
+			mw1, mv1, mw8, mv8 := median(tw1), median(tv1), median(tw8), median(tv8)
+			slope := (mw8 - mw1) / (mv8 - mv1)
+			b.ReportMetric(median(r1), "ratio-1k")
+			b.ReportMetric(median(r8), "ratio-8k")
+			b.ReportMetric(slope, "slope-ratio")
+			b.ReportMetric((mw1-slope*mv1)/1000, "fixed-us")
 		})
 	}
 }

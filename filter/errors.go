@@ -136,6 +136,10 @@ func utf16Offset(s string, off int) int {
 func utf16Advance(s string, i, n, off int) (int, int) {
 	off = max(0, min(off, len(s)))
 	for i < off {
+		if i+8 <= off && s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] < utf8.RuneSelf {
+			i, n = i+8, n+8 // eight ASCII bytes, eight units
+			continue
+		}
 		if s[i] < utf8.RuneSelf {
 			i++
 			n++

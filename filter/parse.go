@@ -441,5 +441,10 @@ func quote(s string) string {
 	if len(s) > 64 {
 		return strconv.Quote(strings.ToValidUTF8(s[:64], "\uFFFD")) + "…"
 	}
-	return strconv.Quote(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !plain[c] && c != '%' && c != '+' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"` // printable ASCII needs no escapes: the common case, made cheap
 }

@@ -1,0 +1,21 @@
+package filter
+
+import (
+	"strconv"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// quote's fast path for printable ASCII writes what strconv.Quote writes.
+func TestPropertyQuoteAsStrconv(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.StringN(0, 64, -1).Draw(t, "s")
+		if rapid.Bool().Draw(t, "ascii") {
+			s = rapid.StringMatching(`[ -~]{0,64}`).Draw(t, "printable")
+		}
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Fatalf("quote(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
