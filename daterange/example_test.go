@@ -23,7 +23,7 @@ func ExampleParseValue_error() {
 	fmt.Println(err)
 	fmt.Println(err.(*daterange.Error).Caret())
 	// Output:
-	// 13: the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315) (write one form throughout: 2007-08-05T13:15:00 or 20070805T131500)
+	// 13: the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315); write one form throughout: 2007-08-05T13:15:00 or 20070805T131500
 	// 2007-08-05T1315
 	//              ^
 }
