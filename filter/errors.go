@@ -170,7 +170,11 @@ func (l *ErrorList) addCause(variable string, err error, pl place) {
 		}
 		e = l.Add(Code(de.Code), variable, de.Pos, span, de.Msg, de.Hint, pl.escapeAll(de.Suggestions)...)
 	case errors.As(err, &ze):
-		e = l.Add(CodeUnknownZone, variable, -1, pl.whole(), ze.Msg+" "+quote(ze.Name), ze.Hint(), pl.escapeAll(ze.Suggestions)...)
+		code := CodeUnknownZone
+		if ze.Code == timezone.CodeInternal {
+			code = CodeInternal
+		}
+		e = l.Add(code, variable, -1, pl.whole(), ze.Msg+" "+quote(ze.Name), ze.Hint(), pl.escapeAll(ze.Suggestions)...)
 	default:
 		e = l.Add(CodeInternal, variable, -1, pl.whole(), err.Error(), "")
 	}
