@@ -280,3 +280,21 @@ func TestJSONSpans(t *testing.T) {
 		})
 	}
 }
+
+// A range of the JSON form refused by Resolve points at d's value in the
+// JSON text.
+func TestResolveFaultSpanInJSON(t *testing.T) {
+	const in = `{"resource": "files", "d": "2026-11-25,today"}`
+	var q filter.Query
+	if err := q.UnmarshalJSON([]byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := q.Resolve(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC)
+	var list filter.ErrorList
+	if !errors.As(err, &list) || list[0].Code != filter.CodeReversedRange {
+		t.Fatalf("Resolve = %v, want a reversed range", err)
+	}
+	if e := list[0]; in[e.Span.Start:e.Span.End] != "2026-11-25,today" || e.JSONPath != "d" {
+		t.Errorf("fault %+v spans %q", e, in[e.Span.Start:e.Span.End])
+	}
+}
