@@ -28,6 +28,16 @@ func ExampleParseValue_error() {
 	//              ^
 }
 
+// A fault names its kind, the text at fault in the value and replacements
+// for that text.
+func ExampleError() {
+	s := "2007-08-05T13:15:00,5Z"
+	_, err := daterange.ParseValue(s)
+	e := err.(*daterange.Error)
+	fmt.Printf("%s %q → %q\n", e.Code, s[e.Start:e.End], e.Suggestions)
+	// Output: decimal-comma "," → ["."]
+}
+
 // A date is its whole day in the zone: on 2018-11-04 São Paulo's clocks went
 // from 00:00 to 01:00, so that day began at 01:00.
 func ExampleRange_Resolve() {

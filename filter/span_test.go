@@ -2,6 +2,7 @@ package filter_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -297,4 +298,13 @@ func TestResolveFaultSpanInJSON(t *testing.T) {
 	if e := list[0]; in[e.Span.Start:e.Span.End] != "2026-11-25,today" || e.JSONPath != "d" {
 		t.Errorf("fault %+v spans %q", e, in[e.Span.Start:e.Span.End])
 	}
+}
+
+func ExampleError_Caret() {
+	req := "/files?agentID=bill&d=2007-02-30"
+	_, err := filter.Parse("GET", req)
+	fmt.Println(err.(filter.ErrorList)[0].Caret(req))
+	// Output:
+	// /files?agentID=bill&d=2007-02-30
+	//                               ^^
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/recq/recq/daterange"
@@ -70,11 +71,11 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 	}
 	q, err := filter.Parse(*method, fs.Arg(0))
 	if err != nil {
-		return reject(err, stdout, stderr)
+		return rejectRequest(err, fs.Arg(0), stdout, stderr)
 	}
 	res, err := q.Resolve(now, tenant)
 	if err != nil {
-		return reject(err, stdout, stderr)
+		return rejectRequest(err, fs.Arg(0), stdout, stderr)
 	}
 	out := parseResult{
 		Method:     q.Method,
@@ -136,12 +137,23 @@ func clockAndZone(cmd, nowText, tenantName string, stderr io.Writer, clock func(
 // reject prints a refused request: JSON on stdout, one human line per fault
 // on stderr, and exit status 2.
 func reject(err error, stdout, stderr io.Writer) int {
+	return rejectRequest(err, "", stdout, stderr)
+}
+
+// rejectRequest is reject for a request given on the command line: the
+// first fault is also shown under the request ("" shows none).
+func rejectRequest(err error, request string, stdout, stderr io.Writer) int {
 	var list filter.ErrorList
 	if !errors.As(err, &list) || len(list) == 0 {
 		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
 		fmt.Fprintf(stderr, "recq parse: %s at %d-%d: %v\n", e.Code, e.Span.Start, e.Span.End, e)
+	}
+	if request != "" && list[0].JSONPath == "" {
+		for _, line := range strings.Split(list[0].Caret(request), "\n") {
+			fmt.Fprintf(stderr, "  %s\n", line)
+		}
 	}
 	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
 }
