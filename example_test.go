@@ -43,9 +43,9 @@ func Example_errors() {
 		fmt.Println(e)
 	}
 	// Output:
-	// d: 16: a space where the offset's sign belongs (a '+' in a query string decodes to a space: write %2B for +)
-	// Start-Date: unknown variable "Start-Date" (did you mean start-date?)
-	// n: n counts from 1, not 0 (n is the 1-based index of the first record: n=1, n=51, n=101 …)
+	// d: 16: a space where the offset's sign belongs; a '+' in a query string decodes to a space: write %2B for +
+	// Start-Date: unknown variable "Start-Date"; did you mean start-date?
+	// n: n counts from 1, not 0; n is the 1-based index of the first record: n=1, n=51, n=101 …
 }
 
 // A server's GET: parse the request, then answer it over a store, in the
@@ -76,7 +76,7 @@ func ExampleAnswer() {
 	// Output:
 	// startDate,agentID,phoneNumber,channel,caseID,duration,filename,queueID,queueName,accountNumber,transactionID,extVar1,extVar2,outDialCode,wrapUpCode,metaDatas
 	// 2026-11-24T10:30:00-07:00,bill,,,,27,S20261124/R1.wav,,,,,,,,,
-	// 404 path: no transcript int-unknown (GET /transcripts lists the transcripts)
+	// 404 path: no transcript int-unknown; GET /transcripts lists the transcripts
 }
 
 // The resolved form of a query, as recq parse prints it.

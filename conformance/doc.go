@@ -18,7 +18,9 @@
 //	start-date FROM TO                     the ±5 s window, both ends in
 //	finish-date FROM TO
 //	warning    finish-date                 a variable that drew a warning
-//	error      d 8                         the first fault: variable and position
+//	error      d 8 bad-date-part 17 19     the first fault: variable, position in the value, and
+//	                                       optionally its code and its span [start, end) in the
+//	                                       request's bytes (docs/ERRORS.md); after the request line
 //	records    records/document.xml        records, in the API's own formats
 //	page       S20071220/R1.wav ...        the filenames or interactionGUIDs of the page, in order ("page" alone: empty)
 //	skip       why                         a case kept but not run, with its reason

@@ -271,8 +271,8 @@ func parseDuration(s string) (n int, msg string) {
 		}
 	}
 	n, err := strconv.Atoi(t)
-	if err != nil {
-		return 0, strconv.Quote(s) + " is too large a number of seconds"
+	if err != nil || n > record.MaxDuration {
+		return 0, strconv.Quote(t) + " is more than " + strconv.Itoa(record.MaxDuration) + " seconds (31 days), the longest duration a record may have"
 	}
 	return n, ""
 }

@@ -91,6 +91,13 @@ type Query struct {
 	N int // the 1-based index of the first record returned
 
 	Warnings []Warning
+
+	// Where the query was read from, so that Resolve can place a fault of
+	// d found only with the clock: the text given to Parse or
+	// UnmarshalJSON, and d's span and JSON key path in it.
+	src      string
+	dateAt   Span
+	datePath string
 }
 
 // Warning is a part of a request that was accepted but does nothing, such as
@@ -142,7 +149,8 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		w, err := q.Date.Resolve(now, loc)
 		if err != nil {
 			var l ErrorList
-			l.addCause("d", err)
+			l.addCause(varDate, err, place{value: q.dateAt, path: q.datePath, json: q.datePath != ""})
+			l.setUTF16(q.src)
 			return Resolved{}, l
 		}
 		res.Date = &w

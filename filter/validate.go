@@ -52,8 +52,8 @@ func (q *Query) Validate() error {
 			l.addCode(CodeBadQuery, f.Name, -1, f.Name+" is not a field", "set the Query's own field for "+f.Name)
 			continue
 		case !isField(q.Resource, f.Name):
-			msg, hint := unknownVariable(q.Resource, f.Name)
-			l.addCode(CodeUnknownVariable, f.Name, -1, msg, hint)
+			msg, hint, sugg := unknownVariable(q.Resource, f.Name)
+			l.addCode(CodeUnknownVariable, f.Name, -1, msg, hint).Suggestions = sugg
 			continue
 		case i > 0 && q.Fields[i-1].Name == f.Name:
 			l.addCode(CodeDuplicate, f.Name, -1, f.Name+" is given twice", "give each field once: the API matches one value")
@@ -101,9 +101,9 @@ func (q *Query) validatePath(l *ErrorList) {
 		}
 		x := Query{Method: "DELETE"}
 		var faults ErrorList
-		parseFilePath(q.ID, 0, &x, &faults)
+		parseFilePath(q.ID, 0, &x, pathErrs{&faults, 0})
 		if len(faults) == 0 && x.ID != q.ID {
-			faults.Add("path", -1, "the file path "+quote(q.ID)+" is not in its canonical form", "write it as Parse does: "+x.ID)
+			faults.Add(CodeBadPath, "path", -1, Span{}, "the file path "+quote(q.ID)+" is not in its canonical form", "write it as Parse does: "+x.ID)
 		}
 		l.adopt(faults, CodeBadPath)
 	case Transcript:
@@ -115,9 +115,9 @@ func (q *Query) validatePath(l *ErrorList) {
 		}
 		x := Query{Method: "GET"}
 		var faults ErrorList
-		parseGUID(q.ID, 0, &x, &faults)
+		parseGUID(q.ID, 0, &x, pathErrs{&faults, 0})
 		if len(faults) == 0 && x.ID != q.ID {
-			faults.Add("path", -1, "the interactionGUID "+quote(q.ID)+" holds a suffix", "set the suffix in Format")
+			faults.Add(CodeBadPath, "path", -1, Span{}, "the interactionGUID "+quote(q.ID)+" holds a suffix", "set the suffix in Format")
 		}
 		l.adopt(faults, CodeBadPath)
 	default:
@@ -147,7 +147,7 @@ func (q *Query) validateZone(l *ErrorList) {
 		loc, err := timezone.Load(q.ZoneName)
 		if err != nil {
 			var faults ErrorList
-			faults.addCause(varZone, err)
+			faults.addCause(varZone, err, place{})
 			l.adopt(faults, CodeUnknownZone)
 			return
 		}
@@ -191,8 +191,9 @@ func validText(l *ErrorList, name, value string) {
 }
 
 // addCode appends a fault with its code.
-func (l *ErrorList) addCode(code Code, variable string, pos int, msg, hint string) {
-	*l = append(*l, &Error{Variable: variable, Pos: pos, Msg: msg, Hint: hint, Code: code})
+// A hand-built Query has no request text, so its faults have empty spans.
+func (l *ErrorList) addCode(code Code, variable string, pos int, msg, hint string) *Error {
+	return l.Add(code, variable, pos, Span{}, msg, hint)
 }
 
 // adopt appends faults found by the parser's own checks, giving code to

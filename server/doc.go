@@ -24,9 +24,11 @@
 //	DELETE /transcripts/{interactionGUID}         remove its messages
 //
 // HEAD is answered as GET without a body. A request is checked in this
-// order: the bound on requests in flight (503), the credentials (401), the
-// method (405), the request itself (404 for an unknown resource, 400 for any
-// other fault), then the store (404 for an unknown transcript or file).
+// order: the size of its target and header fields (431), the credentials
+// (401, before any slot is taken), the bounds on requests in flight, of the
+// server and of the connection (503), the method (405), the request itself
+// (404 for an unknown resource, 400 for any other fault), then the store
+// (404 for an unknown transcript or file).
 //
 // # Status codes
 //
@@ -43,8 +45,11 @@
 //	                 400 would misname the fault)
 //	500 Internal Server Error  a failure of the server, a panic included:
 //	                 it is recovered and logged, the process goes on
+//	431 Request Header Fields Too Large  a target and header fields of more
+//	                 than MaxHeaderBytes (64 KiB) together
 //	503 Service Unavailable  more than Config.MaxInFlight requests at once,
-//	                 with Retry-After: 1
+//	                 or Config.MaxInFlightPerConn from one connection, with
+//	                 Retry-After: 1
 //
 // # Error bodies
 //
@@ -103,12 +108,24 @@
 //
 // The handler is safe for concurrent use: the store takes its own lock, and
 // deletes are visible at once to every later request. At most
-// Config.MaxInFlight requests are served at once (64 by default); one more
-// is answered 503 with Retry-After: 1 at once rather than queued. Each
-// request is logged in one structured line on Config.Logger: msg "request",
-// method, path, query, status, duration (a time.Duration: nanoseconds in
-// slog's JSON handler) and bytes (of the body); a recovered panic adds a
-// line "panic" with its value and stack. Credentials are never logged.
+// Config.MaxInFlight requests are served at once (64 by default), and at
+// most Config.MaxInFlightPerConn of them from one connection (MaxInFlight/8
+// by default; the connection is known through [Server.ConnContext]); one
+// more is answered 503 with Retry-After: 1 at once rather than queued. A
+// response is built whole inside its slot and sent after the slot is
+// released, under a write deadline of its own (Config.WriteTimeout), so a
+// client that does not read holds no slot. [Server.HTTPServer] returns an
+// http.Server with these bounds and HTTP/2's (MaxConcurrentStreams streams
+// per connection). docs/SERVING.md says why.
+//
+// Each request is logged in one structured line on Config.Logger: msg
+// "request", method, path (cut at 200 bytes), query (the variables' names
+// only: agentID=…&d=…; left out for a request without the credentials),
+// status, duration (a time.Duration: nanoseconds in slog's JSON handler),
+// bytes (of the body) and remote (the client's address); level Info, Warn
+// for 503 and 431, Error for other 5xx, so a handler at level Warn is a
+// quiet mode. A recovered panic adds a line "panic" with its value and
+// stack. Credentials and the query's values are never logged.
 //
 // # Sample data
 //

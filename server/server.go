@@ -48,7 +48,17 @@ type Config struct {
 	// MaxInFlight bounds the requests served at once; beyond it a request
 	// is answered 503. 0 is DefaultMaxInFlight; a negative value is no bound.
 	MaxInFlight int
-	// Logger receives one line per request; nil logs nothing.
+	// MaxInFlightPerConn bounds the slots one connection (its HTTP/2
+	// streams) holds at once; 0 is MaxInFlight/8 (at least 1), a negative
+	// value is no bound. It counts only for connections that went through
+	// ConnContext.
+	MaxInFlightPerConn int
+	// WriteTimeout bounds the sending of one response, once its slot is
+	// released; 0 is DefaultWriteTimeout.
+	WriteTimeout time.Duration
+	// Logger receives one line per request (level Info; Warn for 503 and
+	// 431, Error for 5xx); nil logs nothing. The line holds no credentials
+	// and no values of the query (docs/SERVING.md).
 	Logger *slog.Logger
 }
 
@@ -62,7 +72,10 @@ type Server struct {
 	zone    *time.Location
 	clock   func() time.Time
 	sem     chan struct{} // nil: no bound
-	log     *slog.Logger
+	// perConn bounds the slots of one connection; 0: no bound.
+	perConn      int
+	writeTimeout time.Duration
+	log          *slog.Logger
 
 	// hook, when set (by tests), runs inside the bound and the recovery,
 	// before the request is handled.
@@ -84,6 +97,11 @@ func New(cfg Config) *Server {
 		zone:   cfg.Zone,
 		clock:  cfg.Clock,
 		log:    cfg.Logger,
+
+		writeTimeout: cfg.WriteTimeout,
+	}
+	if s.writeTimeout <= 0 {
+		s.writeTimeout = DefaultWriteTimeout
 	}
 	switch {
 	case cfg.Backend != nil:
@@ -109,6 +127,12 @@ func New(cfg Config) *Server {
 		s.sem = make(chan struct{}, DefaultMaxInFlight)
 	case n > 0:
 		s.sem = make(chan struct{}, n)
+	}
+	switch n := cfg.MaxInFlightPerConn; {
+	case n == 0 && s.sem != nil:
+		s.perConn = max(1, cap(s.sem)/8)
+	case n > 0:
+		s.perConn = n
 	}
 	if cfg.Token == "" {
 		s.RotateToken()
@@ -160,54 +184,95 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && match == 1
 }
 
-// ServeHTTP answers one request of the API.
+// ServeHTTP answers one request of the API: the header's size is checked
+// (431), then the credentials (401, without taking a slot, so that a flood
+// of strangers cannot lock the tenant out), then a slot is taken (503); the
+// response is built whole inside the slot, the slot released, and only then
+// is the response sent, under its own write deadline, so that a client that
+// does not read holds no slot (docs/SERVING.md).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &responseWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
-	defer func() {
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.EscapedPath()),
-			slog.String("query", r.URL.RawQuery),
-			slog.Int("status", rw.status()),
-			slog.Duration("duration", time.Since(start)),
-			slog.Int64("bytes", rw.bytes),
-		)
-	}()
+	authorized := false
+	defer func() { s.logRequest(r, rw, authorized, time.Since(start)) }()
 	format := requestedFormat(r.URL.EscapedPath())
-	if s.sem != nil {
-		select {
-		case s.sem <- struct{}{}:
-			defer func() { <-s.sem }()
-		default:
-			rw.Header().Set("Retry-After", "1")
-			writeErrors(rw, http.StatusServiceUnavailable, format, filter.ErrorList{{Variable: "server", Pos: -1, Code: filter.CodeOverloaded,
-				Msg: "the server is busy: too many requests at once", Hint: "retry in a second"}})
-			return
-		}
+	if n := headerBytes(r); n > MaxHeaderBytes {
+		writeErrors(rw, http.StatusRequestHeaderFieldsTooLarge, format, headerTooLarge(n))
+		return
 	}
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
+	if authorized = s.authorized(r); !authorized {
+		// serve refuses a request without the credentials first thing,
+		// before any work: it needs no slot.
+		s.serve(rw, r, format)
+		return
+	}
+	release, ok := s.acquire(r)
+	if !ok {
+		rw.Header().Set("Retry-After", "1")
+		writeErrors(rw, http.StatusServiceUnavailable, format, busy())
+		return
+	}
+	buf := newBufferedResponse()
+	func() {
+		defer release()
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.LogAttrs(r.Context(), slog.LevelError, "panic",
+				slog.String("method", r.Method),
+				slog.String("path", logPath(r.URL.EscapedPath())),
+				slog.Any("panic", v),
+				slog.String("stack", string(debug.Stack())),
+			)
+			buf.reset()
+			writeErrors(buf, http.StatusInternalServerError, format, internalError())
+		}()
+		if s.hook != nil {
+			s.hook(r)
 		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		s.log.LogAttrs(r.Context(), slog.LevelError, "panic",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.EscapedPath()),
-			slog.Any("panic", v),
-			slog.String("stack", string(debug.Stack())),
-		)
-		if !rw.wrote {
-			writeErrors(rw, http.StatusInternalServerError, format, internalError())
-		}
+		s.serve(buf, r, format)
 	}()
-	if s.hook != nil {
-		s.hook(r)
+	// Not supported under httptest's recorder; over a connection it is.
+	http.NewResponseController(rw).SetWriteDeadline(time.Now().Add(s.writeTimeout))
+	buf.sendTo(rw)
+}
+
+// logRequest writes the request's line: what an operator needs (method,
+// path, the names of the query's variables, status, duration, size, the
+// client's address), bounded in length, without credentials or values;
+// for a request without the credentials not even the names.
+func (s *Server) logRequest(r *http.Request, rw *responseWriter, authorized bool, d time.Duration) {
+	status := rw.status()
+	level := slog.LevelInfo
+	switch {
+	case status >= 500 && status != http.StatusServiceUnavailable:
+		level = slog.LevelError
+	case status == http.StatusServiceUnavailable || status == http.StatusRequestHeaderFieldsTooLarge:
+		level = slog.LevelWarn
 	}
-	s.serve(rw, r, format)
+	ctx := r.Context()
+	if !s.log.Enabled(ctx, level) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", logPath(r.Method)),
+		slog.String("path", logPath(r.URL.EscapedPath())),
+	}
+	if authorized {
+		attrs = append(attrs, slog.String("query", redactQuery(r.URL.RawQuery)))
+	}
+	attrs = append(attrs,
+		slog.Int("status", status),
+		slog.Duration("duration", d),
+		slog.Int64("bytes", rw.bytes),
+		slog.String("remote", logPath(r.RemoteAddr)),
+	)
+	s.log.LogAttrs(ctx, level, "request", attrs...)
 }
 
 func internalError() filter.ErrorList {
@@ -238,6 +303,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.For
 		status := filter.Status(err)
 		if status == http.StatusBadRequest && !knownResource(r.URL.EscapedPath()) {
 			status = http.StatusNotFound // also while a fault's code is not set
+		}
+		if status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", allowed(r.URL.EscapedPath()))
 		}
 		writeErrors(w, status, format, faults(err))
 		return
@@ -285,7 +353,7 @@ func faults(err error) filter.ErrorList {
 	if errors.As(err, &e) {
 		return filter.ErrorList{e}
 	}
-	return filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+	return filter.ErrorList{{Code: filter.CodeBadQuery, Variable: "query", Pos: -1, Msg: err.Error()}}
 }
 
 // apiPrefix is the path's prefix on the API's host; requests may omit it.
@@ -301,6 +369,21 @@ func knownResource(path string) bool {
 	head, _, _ := strings.Cut(path, "/")
 	name, _, _ := strings.Cut(head, ".")
 	return name == "files" || name == "transcripts"
+}
+
+// allowed is the Allow header of a 405 for path (docs/DECISIONS.md): one
+// recording file is only deleted, the lists are only read, and one
+// transcript is read or has its messages deleted.
+func allowed(path string) string {
+	path = strings.TrimPrefix(strings.TrimPrefix(path, apiPrefix), "/")
+	head, rest, _ := strings.Cut(path, "/")
+	switch {
+	case rest == "":
+		return "GET, HEAD"
+	case strings.HasPrefix(head, "files"):
+		return "DELETE"
+	}
+	return "GET, HEAD, DELETE"
 }
 
 // requestedFormat is the format the path's suffix asks for, read before

@@ -63,9 +63,13 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 func readData(paths []string) ([]record.File, []record.Transcript, error) {
 	var files []record.File
 	var transcripts []record.Transcript
+	var seen keys
 	for _, path := range paths {
 		f, ts, err := readDataFile(path)
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := seen.add(path, f, ts); err != nil {
 			return nil, nil, err
 		}
 		files = append(files, f...)

@@ -51,9 +51,18 @@ func init() {
 		{"parse", "read a request and print its resolved form, or its faults, as JSON", parseCommand},
 		{"eval", "print the body the API answers to a GET, over records in files", evalCommand},
 		{"serve", "serve a local stand-in for the API, over HTTPS", serveCommand},
+		{"get", "fetch every page of a GET from the API as one document", getCommand},
+		{"schema", "print the query language's schema as JSON, for query builders", noClock(schemaCommand)},
+		{"db", "create the PostgreSQL store's tables: recq db init --db URL", noClock(dbCommand)},
+		{"load", "load XML, JSON or CSV records into the PostgreSQL store", loadCommand},
 		{"version", "print recq's version", versionCommand},
 		{"help", "print the help of a command", helpCommand},
 	}
+}
+
+// noClock adapts a command that never reads the clock.
+func noClock(run func(args []string, stdout, stderr io.Writer) int) func([]string, io.Writer, io.Writer, func() time.Time) int {
+	return func(args []string, stdout, stderr io.Writer, _ func() time.Time) int { return run(args, stdout, stderr) }
 }
 
 func lookup(name string) (command, bool) {

@@ -46,10 +46,10 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 func reject(cmd string, err error, stdout, stderr io.Writer) int {
 	list := filter.Faults(err)
 	if list == nil {
-		list = filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
-		fmt.Fprintf(stderr, "%s: %v\n", cmd, e)
+		fmt.Fprintf(stderr, "%s: %s at %d-%d: %v\n", cmd, e.Code, e.Span.Start, e.Span.End, e)
 	}
 	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
 }
