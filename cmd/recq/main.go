@@ -62,7 +62,9 @@ func init() {
 
 // noClock adapts a command that never reads the clock.
 func noClock(run func(args []string, stdout, stderr io.Writer) int) func([]string, io.Writer, io.Writer, func() time.Time) int {
-	return func(args []string, stdout, stderr io.Writer, _ func() time.Time) int { return run(args, stdout, stderr) }
+	return func(args []string, stdout, stderr io.Writer, _ func() time.Time) int {
+		return run(args, stdout, stderr)
+	}
 }
 
 func lookup(name string) (command, bool) {
