@@ -174,9 +174,7 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		res.FinishDate = &w
 	}
 	var l ErrorList
-	checkYears(&l, "d", res.Date, loc)
-	checkYears(&l, "start-date", res.StartDate, loc)
-	checkYears(&l, "finish-date", res.FinishDate, loc)
+	q.checkYears(&l, res, loc)
 	if len(l) > 0 {
 		return Resolved{}, l
 	}

@@ -8,15 +8,9 @@ import (
 	"time"
 
 	"github.com/recq/recq"
+	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 )
-
-// rejection is what recq parse prints for a refused request: the first
-// fault as error, and every fault in errors.
-type rejection struct {
-	Error  *filter.Error   `json:"error"`
-	Errors []*filter.Error `json:"errors"`
-}
 
 func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	fs := newFlags("parse")
@@ -69,7 +63,7 @@ func rejectRequest(cmd string, err error, request string, stdout, stderr io.Writ
 			fmt.Fprintf(stderr, "  %s\n", line)
 		}
 	}
-	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
+	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
 }
 
 func printJSON(stdout, stderr io.Writer, v any, status int) int {

@@ -1,4 +1,5 @@
-// Package report builds what `recq parse` prints (docs/LANGUAGE.md §9): the
+// Package report builds what `recq parse` prints (docs/LANGUAGE.md §9; the
+// public form is recq.Report and recq.Describe, which this must equal): the
 // accepted request described as JSON, or its faults. The command and the
 // browser module (cmd/recq-wasm) print the same objects from it; a test in
 // cmd/recq holds the two to the same bytes for every conformance case.
