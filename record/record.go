@@ -104,7 +104,7 @@ func (f *File) CallType() CallType {
 // MaxDuration is the longest duration in seconds that the readers of
 // package encode take: 31 days. No call or chat lasts that long, and every
 // startDate plus a duration up to it is a time Go can hold, so finish-date
-// never overflows (docs/DECISIONS.md, "durations").
+// never overflows (docs/SERVING.md, "Durations").
 const MaxDuration = 31 * 24 * 3600
 
 // FinishDate is when the recording ended: startDate plus duration.
