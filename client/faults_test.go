@@ -308,3 +308,28 @@ func TestTokenRotatedMidWalk(t *testing.T) {
 		t.Fatalf("err = %v, want an AuthError saying the token may have been regenerated", err)
 	}
 }
+
+// A server that answers the same full page whatever n and d ask ends the
+// walk with an error instead of keeping it going forever.
+func TestServerThatIgnoresPaging(t *testing.T) {
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	files := genFiles(17, 50, base, 3)
+	for _, w := range []client.Walk{client.WalkKey, client.WalkOffset} {
+		t.Run(w.String(), func(t *testing.T) {
+			f := newFixture(t, files, nil)
+			f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+				encode.WriteFiles(w, filter.XML, files, time.UTC)
+				return true
+			})
+			c := f.newClient(t, nil, client.WithWalk(w))
+			got, err := collect(c.Files(context.Background(), ""))
+			var pe *client.PageError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "does not move") {
+				t.Fatalf("err = %v, want a PageError saying the server does not move", err)
+			}
+			if len(got) != 50 || len(f.requests()) > 10 {
+				t.Errorf("%d records, %d requests", len(got), len(f.requests()))
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strconv"
 	"time"
 
 	"github.com/recq/recq/encode"
@@ -275,6 +276,7 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 	r := *q
 	var l last
 	keep := p.keep(&l)
+	idle := 0 // full pages in a row with no new record
 	for {
 		asked := l.sec
 		recs, err := p.fetch(ctx, &r)
@@ -282,7 +284,12 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 			yield(zero, err)
 			return
 		}
+		before := p.records
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
+			return
+		}
+		if idle = next(idle, p.records > before); idle > maxIdle {
+			yield(zero, p.stuck(&r))
 			return
 		}
 		d, err := nw.at(l.sec)
@@ -310,6 +317,7 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 	r := *q
 	var l last
 	keep := p.keep(&l)
+	idle, backups := 0, 0 // full pages in a row with no new record; back-ups since a new one
 	for {
 		recs, err := p.fetch(ctx, &r)
 		if err != nil {
@@ -318,13 +326,42 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 		}
 		if r.N > q.N && (len(recs) == 0 || !l.seen(floorSecond(p.k.start(&recs[0])), p.k.id(&recs[0]))) {
 			r.N = max(q.N, r.N-(PageSize-1))
+			backups++
 			continue
 		}
+		before := p.records
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
+			return
+		}
+		if p.records > before {
+			backups = 0
+		}
+		// After backing up k pages, k pages of records already listed are
+		// expected; more means the server does not move with n.
+		if idle = next(idle, p.records > before); idle > maxIdle+backups {
+			yield(zero, p.stuck(&r))
 			return
 		}
 		r.N += len(recs) - 1
 	}
+}
+
+// maxIdle bounds the full pages in a row that bring no new record: a
+// server that ignores n or d would otherwise keep a walk going forever.
+// A walk meets one such page at the start of a second holding more than a
+// page of records; never several in a row.
+const maxIdle = 3
+
+func next(idle int, progress bool) int {
+	if progress {
+		return 0
+	}
+	return idle + 1
+}
+
+func (p *pager[R]) stuck(q *filter.Query) error {
+	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
+		Err: errors.New("the server answered " + strconv.Itoa(maxIdle+1) + " full pages in a row with no record not listed before: it does not move through the list with n and d")}
 }
 
 // floorSecond is t without its fraction of a second: a startDate as a
