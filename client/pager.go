@@ -82,7 +82,9 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 	r := *q
 	var l last
 	keep := p.keep(&l)
-	idle := 0 // full pages in a row with no new record
+	idle := 0      // full pages in a row with no new record
+	byN := q.N > 1 // the query starts at its own n: see below
+	var start time.Time
 	for {
 		asked := l.sec
 		recs, err := p.fetch(ctx, &r)
@@ -97,6 +99,19 @@ func (p *pager[R]) byKey(ctx context.Context, q *filter.Query, nw narrower, yiel
 		if idle = next(idle, p.records > before); idle > maxIdle {
 			yield(zero, p.stuck(&r))
 			return
+		}
+		if byN {
+			if len(recs) > 0 && start.IsZero() {
+				start = floorSecond(p.k.start(&recs[0]))
+			}
+			if l.sec.Equal(start) {
+				// The query's n started inside a second that every page so
+				// far shares: d narrowed to that second would bring back
+				// the records before n. Go on by n until the second ends.
+				r.N += len(recs)
+				continue
+			}
+			byN = false
 		}
 		d, err := nw.at(l.sec)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -261,4 +262,29 @@ func TestPropWalkUnderDeletes(t *testing.T) {
 
 func pad(n int) string {
 	return fmt.Sprintf("%02d", n)
+}
+
+// A query's own n that starts inside a crowded second: the walk lists the
+// records from the n-th on, not those of that second before it.
+func TestKeyWalkFromNInsideASecond(t *testing.T) {
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	files := genFiles(18, 130, base, 0) // one second
+	later := genFiles(19, 80, base.Add(time.Minute), 1)
+	for i := range later {
+		later[i].Filename = strings.Replace(later[i].Filename, "/R1", "/R2", 1)
+	}
+	files = append(files, later...)
+	f := newFixture(t, files, nil)
+	for _, w := range walks {
+		for _, n := range []int{2, 30, 51, 120, 131} {
+			c := f.newClient(t, nil, client.WithWalk(w))
+			got, err := collect(c.Files(context.Background(), "n="+strconv.Itoa(n)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := filenames(files[n-1:]); !slices.Equal(want, filenames(got)) {
+				t.Errorf("%v walk from n=%d: %d files, want the %d from the %d-th on", w, n, len(got), len(want), n)
+			}
+		}
+	}
 }
