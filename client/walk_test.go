@@ -16,6 +16,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/recq/recq/client"
+	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
 )
 
@@ -229,10 +230,23 @@ func TestPropWalkUnderDeletes(t *testing.T) {
 		files := genFiles(rapid.Uint64().Draw(rt, "seed"), n, base, rapid.IntRange(1, 4).Draw(rt, "maxGap"))
 		fromMin := rapid.IntRange(0, 20).Draw(rt, "fromMinute")
 		toMin := rapid.IntRange(fromMin+1, 40).Draw(rt, "toMinute")
-		query := "d=2026-11-01T00:" + pad(fromMin) + "Z,2026-11-01T00:" + pad(toMin) + "Z"
+		var opts []client.Option
+		query := rapid.SampledFrom([]string{
+			"d=2026-11-01T00:" + pad(fromMin) + "Z,2026-11-01T00:" + pad(toMin) + "Z",
+			"d=today-24d",                    // the day of the files, relative
+			"",                               // no d: the walk ends at 9999
+			"d=2026-11-01T00:05:00.5Z,today", // a start inside a second
+			"start-date=2026-11-01T00:03Z",   // ±5 s, without d
+			"d=2026-10-31T18:00,2026-10-31T18:" + pad(toMin) + "&tz=America/Denver",
+			"tenant:d=2026-11-01T00:02,2026-11-01T00:" + pad(max(toMin, 3)), // the tenant's zone (UTC here)
+		}).Draw(rt, "query")
+		if rest, ok := strings.CutPrefix(query, "tenant:"); ok {
+			query, opts = rest, append(opts, client.WithTenantZone())
+		}
 		if rapid.Bool().Draw(rt, "agent") {
 			query += "&agentID=ann"
 		}
+		opts = append(opts, client.WithWireFormat(rapid.SampledFrom([]filter.Format{filter.XML, filter.JSON, filter.CSV}).Draw(rt, "wire")))
 		w := rapid.SampledFrom(walks).Draw(rt, "walk")
 		perPage := rapid.IntRange(0, 30).Draw(rt, "deletesPerPage")
 		rng := rand.New(rand.NewPCG(rapid.Uint64().Draw(rt, "deleteSeed"), 0))
@@ -251,7 +265,7 @@ func TestPropWalkUnderDeletes(t *testing.T) {
 			}
 			return false
 		})
-		c := api.newClient(rt, nil, client.WithWalk(w))
+		c := api.newClient(rt, nil, append(opts, client.WithWalk(w))...)
 		got, err := collect(c.Files(context.Background(), query))
 		if err != nil {
 			rt.Fatal(err)
