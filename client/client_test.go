@@ -239,6 +239,16 @@ func TestPinnedCertificate(t *testing.T) {
 	if _, err := collect(plain.Files(ctx, "")); err == nil {
 		t.Error("a self-signed certificate was accepted without a pin or WithInsecure")
 	}
+	roots := x509.NewCertPool()
+	roots.AddCert(f.ts.Certificate())
+	trusted, err := client.New(f.ts.URL, tenant, token, client.WithTLSConfig(&tls.Config{RootCAs: roots}),
+		client.WithUserAgent("acme-sync/2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := collect(trusted.Files(ctx, "")); err != nil {
+		t.Errorf("WithTLSConfig trusting the server's certificate: %v", err)
+	}
 	insecure, err := client.New(f.ts.URL, tenant, token, client.WithInsecure())
 	if err != nil {
 		t.Fatal(err)
