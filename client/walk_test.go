@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -135,7 +136,7 @@ func checkRequests(t *testing.T, w client.Walk, reqs []string, d string) {
 				t.Fatalf("key walk, request %d: %s; want d from a startDate and no n", i+2, r)
 			}
 		case client.WalkOffset:
-			n, err := strconv.Atoi(v.Get("n"))
+			n, err := strconv.Atoi(cmp.Or(v.Get("n"), "1")) // a back-up may reach n=1, left out
 			if v.Get("d") != d || err != nil || n%49 != 1 {
 				t.Fatalf("offset walk, request %d: %s; want the query's d and n = 1 + 49k", i+2, r)
 			}
