@@ -123,6 +123,12 @@ func checkRequests(t *testing.T, w client.Walk, reqs []string, d string) {
 	if len(reqs) < 3 {
 		t.Fatalf("%d requests: too few pages", len(reqs))
 	}
+	backups, last := 0, 1
+	defer func() {
+		if w == client.WalkOffset && backups == 0 {
+			t.Error("the offset walk never backed up: the deletes did not exercise it")
+		}
+	}()
 	for i, r := range reqs[1:] {
 		u, err := url.Parse(r)
 		if err != nil {
@@ -140,6 +146,10 @@ func checkRequests(t *testing.T, w client.Walk, reqs []string, d string) {
 			if v.Get("d") != d || err != nil || n%49 != 1 {
 				t.Fatalf("offset walk, request %d: %s; want the query's d and n = 1 + 49k", i+2, r)
 			}
+			if n < last {
+				backups++
+			}
+			last = n
 		}
 	}
 }
