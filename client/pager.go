@@ -36,7 +36,7 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 		return fail(err)
 	}
 	defer drain(resp.Body)
-	recs, err := p.k.read(io.LimitReader(resp.Body, maxBody), q.Format)
+	recs, err := p.k.read(&capped{r: resp.Body, left: maxBody}, q.Format)
 	if err != nil {
 		return fail(err)
 	}
@@ -46,6 +46,8 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	return recs, nil
 }
 
+// yieldPage yields the records of a page that keep keeps, then tells the
+// observer; it reports false when the caller stopped the walk.
 func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) bool) bool {
 	for i := range recs {
 		if !keep(&recs[i]) {
@@ -190,4 +192,31 @@ func (p *pager[R]) stuck(q *filter.Query) error {
 func drain(body io.ReadCloser) {
 	io.Copy(io.Discard, io.LimitReader(body, 64<<10))
 	body.Close()
+}
+
+// errTooLarge is the error of a body longer than maxBody.
+var errTooLarge = errors.New("the body is larger than " + strconv.Itoa(maxBody>>20) + " MiB")
+
+// capped reads at most left bytes and fails past them: unlike
+// io.LimitReader, a body cut at the bound is an error, not a shorter page.
+type capped struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capped) Read(b []byte) (int, error) {
+	if c.left <= 0 {
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			return 0, errTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(b)) > c.left {
+		b = b[:c.left]
+	}
+	n, err := c.r.Read(b)
+	c.left -= int64(n)
+	return n, err
 }
