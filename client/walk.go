@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/recq/recq/encode"
@@ -60,7 +61,9 @@ var (
 
 // Files returns every file that query selects, page after page, in the
 // API's order. query is a /files query string (d=today-7d,today&agentID=bill;
-// a leading '?' is allowed); its n, if any, is where the walk starts. A
+// a leading '?' is allowed) or a whole request (/files.csv?…, a URL, or
+// encode.Canonical of a filter.Query), whose format suffix is ignored; its
+// n, if any, is where the walk starts. A
 // refused query yields its filter.ErrorList once and sends nothing; a
 // failure yields a *PageError once, after the records of the pages before.
 func (c *Client) Files(ctx context.Context, query string) iter.Seq2[record.File, error] {
@@ -96,20 +99,30 @@ func (c *Client) Plan(resource filter.Resource, query string) (first string, w W
 // wire format and, unless the query has one or the caller asked for the
 // tenant's, the client's tz.
 func (c *Client) prepare(resource filter.Resource, query string) (*filter.Query, error) {
-	if len(query) > 0 && query[0] == '?' {
-		query = query[1:]
-	}
 	path := "/files"
 	if resource == filter.Transcripts {
 		path = "/transcripts"
 	}
-	target := path
-	if query != "" {
-		target += "?" + query
+	target := query
+	switch {
+	case strings.HasPrefix(query, "/") || hasScheme(query):
+		// A whole request (/files.csv?…, a URL, encode.Canonical of a
+		// Query): its path must name the resource; its suffix is ignored.
+	case strings.HasPrefix(query, "?"):
+		target = path + query
+	case query != "":
+		target = path + "?" + query
+	default:
+		target = path
 	}
 	q, err := filter.Parse("GET", target)
 	if err != nil {
 		return nil, err
+	}
+	if q.Resource != resource {
+		return nil, filter.ErrorList{{Variable: "path", Pos: -1,
+			Msg:  "the request names " + q.Resource.String() + ", not " + resource.String(),
+			Hint: "pass a query string (d=…&agentID=…) or a " + path + " request"}}
 	}
 	q.Format = c.wire
 	if q.Zone == nil && c.zone != nil {
@@ -152,4 +165,14 @@ func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.
 			p.byOffset(ctx, q, yield)
 		}
 	}
+}
+
+// hasScheme reports whether s starts with http:// or https://, in any case.
+func hasScheme(s string) bool {
+	for _, p := range [...]string{"http://", "https://"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
