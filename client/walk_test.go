@@ -198,15 +198,33 @@ func TestWalkUnderConcurrentDeleter(t *testing.T) {
 			deleted := map[string]bool{}
 			var stop atomic.Bool
 			done := make(chan struct{})
+			// The walk's second page waits for the deleter's first delete, so
+			// that deletes happen during the walk however the goroutines are
+			// scheduled.
+			started := make(chan struct{})
+			f.setHook(func(n int, _ http.ResponseWriter, r *http.Request) bool {
+				if r.Method == "GET" && n > 1 {
+					select {
+					case <-started:
+					case <-time.After(10 * time.Second):
+					}
+				}
+				return false
+			})
 			go func() {
 				defer close(done)
 				rng := rand.New(rand.NewPCG(13, uint64(w)))
+				first := true
 				for !stop.Load() {
 					name := files[rng.IntN(len(files))].Filename
 					mu.Lock()
 					deleted[name] = true // marked before: a delete may land before its answer
 					mu.Unlock()
 					deleter.DeleteFile(context.Background(), name) // 404 for a file deleted before
+					if first {
+						close(started)
+						first = false
+					}
 				}
 			}()
 			got, err := collect(c.Files(context.Background(), query))
