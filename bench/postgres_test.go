@@ -72,20 +72,36 @@ var pgTable struct {
 	store    *postgres.Store
 	mem      *record.Store
 	loadRate float64
+	drop     func(context.Context) error
 	err      error
 }
 
+// TestMain drops the benchmark table's scratch database after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pgTable.drop != nil {
+		if pgTable.store != nil {
+			pgTable.store.Close()
+		}
+		if err := pgTable.drop(context.Background()); err != nil {
+			fmt.Fprintln(os.Stderr, "dropping the benchmark database:", err)
+		}
+	}
+	os.Exit(code)
+}
+
 // table loads the benchmark table once per process into a scratch
-// database, dropped when the process ends (or by hand: recq_scratch_*).
+// database, dropped when the process ends (TestMain).
 func table(b *testing.B) (*postgres.Store, *record.Store) {
 	server := pgtest.Server(b)
 	pgTable.once.Do(func() {
 		ctx := context.Background()
-		url, _, err := postgres.Scratch(ctx, server)
+		url, drop, err := postgres.Scratch(ctx, server)
 		if err != nil {
 			pgTable.err = err
 			return
 		}
+		pgTable.drop = drop
 		s, err := postgres.Open(ctx, url)
 		if err != nil {
 			pgTable.err = err
