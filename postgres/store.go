@@ -203,3 +203,12 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 	}
 	return strings.Join(lines, "\n") + "\n", nil
 }
+
+// Count returns how many files and transcripts the store holds.
+func (s *Store) Count(ctx context.Context) (files, transcripts int, err error) {
+	err = s.pool.QueryRow(ctx, "SELECT (SELECT count(*) FROM recq_files), (SELECT count(*) FROM recq_transcripts)").Scan(&files, &transcripts)
+	if err != nil {
+		return 0, 0, fmt.Errorf("postgres: %w", err)
+	}
+	return files, transcripts, nil
+}
