@@ -39,17 +39,18 @@ export const ready = (async () => {
 })();
 await ready;
 
+// call runs one function through recq._call: one string into WebAssembly and
+// one out, the fewest crossings (each costs more than a parse). The answers
+// are those of globalThis.recq's functions of the same names.
 function call(name, ...args) {
-  const result = globalThis.recq[name](...args);
-  if (result instanceof Error) throw result;
-  return result;
+  const answer = JSON.parse(globalThis.recq._call(JSON.stringify([name, ...args])));
+  if ("throw" in answer) throw new Error(answer.throw);
+  return answer.ok;
 }
 
-// options writes an options object as JSON text, a Date in now as RFC 3339:
-// Go reads text, and stringifying here saves a crossing into JavaScript.
+// options turns a Date in options.now into RFC 3339 text.
 function options(o) {
-  if (o == null) return "";
-  return JSON.stringify(o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o);
+  return o && o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o;
 }
 
 /**
@@ -101,7 +102,7 @@ export function toRuleGroup(query) {
  * {query, canonical}, or {error, errors}, each error naming its rule.
  */
 export function fromRuleGroup(group, opts) {
-  return call("fromRuleGroup", group, options(opts));
+  return call("fromRuleGroup", group, opts);
 }
 
 /**
@@ -110,5 +111,5 @@ export function fromRuleGroup(group, opts) {
  * use it as the query builder's validator.
  */
 export function validateRuleGroup(group, opts) {
-  return call("validateRuleGroup", group, options(opts));
+  return call("validateRuleGroup", group, opts);
 }

@@ -37,6 +37,17 @@ func main() {
 	export("toRuleGroup", func(s []string) (any, error) { return a.ToRuleGroup(arg(s, 0)) })
 	export("fromRuleGroup", func(s []string) (any, error) { return a.FromRuleGroup(arg(s, 0), arg(s, 1)) })
 	export("validateRuleGroup", func(s []string) (any, error) { return a.ValidateRuleGroup(arg(s, 0), arg(s, 1)) })
+	// _call is the same functions with one string in and one out, for the ES
+	// module (web/recq.js): recq._call(JSON.stringify([name, ...args]))
+	// returns {"ok": value} or {"throw": message} as JSON text. Each value
+	// crossing between WebAssembly and JavaScript costs more than the parse
+	// itself, and this way a call crosses twice.
+	recq.Set("_call", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return `{"throw":"recq._call takes one JSON text"}`
+		}
+		return dispatch(a, args[0].String())
+	}))
 	js.Global().Set("recq", recq)
 	select {} // the functions live as long as the page
 }
