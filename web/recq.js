@@ -28,22 +28,42 @@ async function instantiate(go) {
   return instance;
 }
 
+// exports are the instance's own functions (recq_buffer, recq_call,
+// recq_result, mem) when this module started it.
+let exports = null;
+
 /** ready resolves to globalThis.recq once the WebAssembly module runs. */
 export const ready = (async () => {
   if (!globalThis.recq) {
     const go = new globalThis.Go();
     const instance = await instantiate(go);
     go.run(instance); // runs for the life of the page; never resolves
+    if (instance.exports.recq_call) exports = instance.exports;
   }
   return globalThis.recq;
 })();
 await ready;
 
-// call runs one function through recq._call: one string into WebAssembly and
-// one out, the fewest crossings (each costs more than a parse). The answers
-// are those of globalThis.recq's functions of the same names.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// callText runs one call, [name, ...args] as JSON text, and returns the
+// answer's JSON text: through the instance's exports when this module
+// started it (bytes written into and read from its memory, no js.Value, no
+// event for Go's scheduler), else through globalThis.recq._call.
+function callText(text) {
+  if (!exports) return globalThis.recq._call(text);
+  const bytes = encoder.encode(text);
+  const at = exports.recq_buffer(bytes.length);
+  new Uint8Array(exports.mem.buffer, at, bytes.length).set(bytes);
+  const size = exports.recq_call(bytes.length);
+  return decoder.decode(new Uint8Array(exports.mem.buffer, exports.recq_result(), size));
+}
+
+// call runs one function; the answers are those of globalThis.recq's
+// functions of the same names.
 function call(name, ...args) {
-  const answer = JSON.parse(globalThis.recq._call(JSON.stringify([name, ...args])));
+  const answer = JSON.parse(callText(JSON.stringify([name, ...args])));
   if ("throw" in answer) throw new Error(answer.throw);
   return answer.ok;
 }
