@@ -1,7 +1,7 @@
 // Package filter holds the typed query of the Recordings API: which resource
 // a request names, in which format, and the variables that narrow it (a d=
 // range, tz, start-date, finish-date, field and metadata matches, the page
-// offset n), checked against SPEC section 3.
+// offset n), checked against docs/LANGUAGE.md §2.
 //
 // [Parse] reads a request as the API receives it (a path with its query, or
 // a whole URL) and returns a [Query] or an [ErrorList] that names every fault

@@ -1,26 +1,52 @@
 package filter
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/timezone"
 )
 
-// Error is one fault in a request: the variable it is in ("path" for the
-// path, "query" for the query string as a whole), the 0-based byte offset in
-// the variable's decoded value (-1 when the whole value is at fault), what
-// was expected, and a hint where one helps.
+// Error is one fault in a request: its stable Code, the variable it is in
+// ("path" for the path, "query" for the query string as a whole, "method"
+// for the method), the 0-based byte offset in the variable's decoded value
+// (-1 when the whole value is at fault), what was expected, and a hint where
+// one helps.
+//
+// Span is the text at fault in the request exactly as given to [Parse]
+// (before percent-decoding, so %20 is three bytes; for a whole URL, offsets
+// into the whole URL), and UTF16 the same span in UTF-16 code units, for
+// JavaScript. Suggestions are replacement texts for Span, best first, each
+// written as the request needs it (percent-encoded where it must be).
+// Faults of the JSON form ([Query.UnmarshalJSON]) give the key path the user
+// wrote in JSONPath and spans into the JSON text. docs/ERRORS.md lists every
+// code and says how spans are counted.
 type Error struct {
-	Variable string `json:"variable"`
-	Pos      int    `json:"pos"`
-	Msg      string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Code        Code     `json:"code"`
+	Variable    string   `json:"variable"`
+	JSONPath    string   `json:"path,omitempty"`
+	Pos         int      `json:"pos"`
+	Span        Span     `json:"span"`
+	UTF16       Span     `json:"utf16"`
+	Msg         string   `json:"message"`
+	Hint        string   `json:"hint,omitempty"`
+	Suggestions []string `json:"suggestions"`
 }
 
-// Error returns the fault on one line: `d: 11: hour 25 is out of range (hint)`.
+// MarshalJSON writes the fault with "suggestions" always an array.
+func (e Error) MarshalJSON() ([]byte, error) {
+	type plain Error // without this method
+	if e.Suggestions == nil {
+		e.Suggestions = []string{}
+	}
+	return json.Marshal(plain(e))
+}
+
+// Error returns the fault on one line: `d: 11: hour 25 is out of range 00–24; hint`.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Variable)
@@ -31,9 +57,8 @@ func (e *Error) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
 	if e.Hint != "" {
-		b.WriteString(" (")
+		b.WriteString("; ")
 		b.WriteString(e.Hint)
-		b.WriteString(")")
 	}
 	return b.String()
 }
@@ -41,9 +66,12 @@ func (e *Error) Error() string {
 // ErrorList is every fault found in one request, in the order of the request.
 type ErrorList []*Error
 
-// Add appends a fault.
-func (l *ErrorList) Add(variable string, pos int, msg, hint string) {
-	*l = append(*l, &Error{Variable: variable, Pos: pos, Msg: msg, Hint: hint})
+// Add appends a fault of code c in variable at pos (an offset in the decoded
+// value, or -1), whose text is span of the request.
+func (l *ErrorList) Add(c Code, variable string, pos int, span Span, msg, hint string, suggestions ...string) *Error {
+	e := &Error{Code: c, Variable: variable, Pos: pos, Span: span, Msg: msg, Hint: hint, Suggestions: suggestions}
+	*l = append(*l, e)
+	return e
 }
 
 // Error returns the first fault and how many more there are.
@@ -74,16 +102,54 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// addCause records a fault reported by the date or zone parsers under variable.
-func (l *ErrorList) addCause(variable string, err error) {
+// setUTF16 fills in each fault's UTF16 span from its byte span in text.
+func (l ErrorList) setUTF16(text string) {
+	for _, e := range l {
+		e.UTF16 = Span{utf16Offset(text, e.Span.Start), utf16Offset(text, e.Span.End)}
+	}
+}
+
+// utf16Offset converts a byte offset in s into an offset in UTF-16 code
+// units, as JavaScript indexes strings: a rune above U+FFFF counts two, and
+// each byte that is not valid UTF-8 counts one (it reads as U+FFFD). An
+// offset inside a rune counts that rune whole; offsets are clamped to s.
+func utf16Offset(s string, off int) int {
+	off = max(0, min(off, len(s)))
+	n := 0
+	for i := 0; i < off; {
+		if s[i] < utf8.RuneSelf {
+			i++
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+// addCause records a fault that the date or zone parsers found in the value
+// of variable, written at pl: its code, and its span mapped back from the
+// decoded value to the request.
+func (l *ErrorList) addCause(variable string, err error, pl place) {
 	var de *daterange.Error
 	var ze *timezone.Error
+	var e *Error
 	switch {
 	case errors.As(err, &de):
-		l.Add(variable, de.Pos, de.Msg, de.Hint)
+		span := pl.whole()
+		if de.Pos >= 0 || de.Start != 0 || de.End != len(de.Value) {
+			span = pl.at(de.Start, de.End)
+		}
+		e = l.Add(Code(de.Code), variable, de.Pos, span, de.Msg, de.Hint, pl.escapeAll(de.Suggestions)...)
 	case errors.As(err, &ze):
-		l.Add(variable, -1, ze.Msg+" "+quote(ze.Name), ze.Hint())
+		e = l.Add(CodeUnknownZone, variable, -1, pl.whole(), ze.Msg+" "+quote(ze.Name), ze.Hint(), pl.escapeAll(ze.Suggestions)...)
 	default:
-		l.Add(variable, -1, err.Error(), "")
+		e = l.Add(CodeInternal, variable, -1, pl.whole(), err.Error(), "")
 	}
+	e.JSONPath = pl.path
 }

@@ -9,7 +9,7 @@ import (
 // Resource is what a request names.
 type Resource uint8
 
-// The resources of SPEC section 2.
+// The resources of docs/LANGUAGE.md §1.1.
 const (
 	Files       Resource = iota // GET /files: the call-recording files
 	File                        // DELETE /files/S{yyyymmdd}/R{digits}[.wav]: one file
@@ -60,7 +60,8 @@ type Field struct {
 
 // Query is one request of the Recordings API, checked: every field holds a
 // valid value. The zero Query is GET /files in XML with no variables, but
-// for N, which Parse sets to its default of 1.
+// for N, which Parse sets to its default of 1 (0 means 1). A Query built or
+// changed by hand is checked with Validate before it is used.
 type Query struct {
 	Method   string // GET or DELETE
 	Resource Resource
@@ -90,6 +91,13 @@ type Query struct {
 	N int // the 1-based index of the first record returned
 
 	Warnings []Warning
+
+	// Where the query was read from, so that Resolve can place a fault of
+	// d found only with the clock: the text given to Parse or
+	// UnmarshalJSON, and d's span and JSON key path in it.
+	src      string
+	dateAt   Span
+	datePath string
 }
 
 // Warning is a part of a request that was accepted but does nothing, such as
@@ -131,7 +139,9 @@ type Resolved struct {
 
 // Resolve turns the query's dates into instants, in the query's zone, at
 // the clock reading now; tenant is the tenant's zone, for a query without tz.
-// It fails when a range's end, once resolved, is not after its start.
+// It fails when a range's end, once resolved, is not after its start, and
+// when an instant, written in the query's zone, falls outside the years
+// 0000 to 9999 (docs/LANGUAGE.md §3.6).
 func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) {
 	loc := q.Location(tenant)
 	res := Resolved{Zone: loc}
@@ -139,7 +149,8 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		w, err := q.Date.Resolve(now, loc)
 		if err != nil {
 			var l ErrorList
-			l.addCause("d", err)
+			l.addCause(varDate, err, place{value: q.dateAt, path: q.datePath, json: q.datePath != ""})
+			l.setUTF16(q.src)
 			return Resolved{}, l
 		}
 		res.Date = &w
@@ -151,6 +162,13 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 	if q.HasFinishDate {
 		w := q.FinishDate.Near(now, loc)
 		res.FinishDate = &w
+	}
+	var l ErrorList
+	checkYears(&l, "d", res.Date, loc)
+	checkYears(&l, "start-date", res.StartDate, loc)
+	checkYears(&l, "finish-date", res.FinishDate, loc)
+	if len(l) > 0 {
+		return Resolved{}, l
 	}
 	return res, nil
 }

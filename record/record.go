@@ -101,6 +101,12 @@ func (f *File) CallType() CallType {
 	return Inbound
 }
 
+// MaxDuration is the longest duration in seconds that the readers of
+// package encode take: 31 days. No call or chat lasts that long, and every
+// startDate plus a duration up to it is a time Go can hold, so finish-date
+// never overflows (docs/DECISIONS.md, "durations").
+const MaxDuration = 31 * 24 * 3600
+
 // FinishDate is when the recording ended: startDate plus duration.
 func (f *File) FinishDate() time.Time {
 	return f.StartDate.Add(time.Duration(f.Duration) * time.Second)

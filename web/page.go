@@ -86,11 +86,12 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("Referrer-Policy", "no-referrer")
 }
 
-// Mux routes a request of recq serve: the page at exactly "/", its files
-// under AssetPrefix, and every other path to api, as before the page existed.
+// Mux routes a request of recq serve: the page at exactly "/", the browser
+// module (Module) and the page's files under AssetPrefix, and every other
+// path to api, as before the page existed.
 func Mux(api http.Handler, cfg PageConfig) http.Handler {
 	page, assets := Page(cfg), Assets()
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return Module(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch p := r.URL.Path; {
 		case p == "/":
 			page.ServeHTTP(w, r)
@@ -99,5 +100,5 @@ func Mux(api http.Handler, cfg PageConfig) http.Handler {
 		default:
 			api.ServeHTTP(w, r)
 		}
-	})
+	}))
 }

@@ -234,7 +234,7 @@ func TestBadURLUnderlinesTheLibrarySpan(t *testing.T) {
 	}
 }
 
-// libFault is a fault as the library writes it in JSON (SPEC section 10.1).
+// libFault is a fault as the library writes it in JSON (docs/LANGUAGE.md §7.1).
 type libFault struct {
 	Code        string   `json:"code"`
 	Message     string   `json:"message"`

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/recq/recq/conformance"
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/timezone"
+)
+
+// documentCalls are the requests of the document's examples
+// (conformance/testdata/document.cases), with their clocks and zones.
+func documentCalls(tb testing.TB) []call {
+	cases, err := conformance.Cases()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var calls []call
+	for _, c := range cases {
+		if c.File == "document.cases" {
+			calls = append(calls, call{c.Method, c.Target, c.Now.Format(time.RFC3339Nano), c.Tenant})
+		}
+	}
+	if len(calls) == 0 {
+		tb.Fatal("no document cases")
+	}
+	return calls
+}
+
+// BenchmarkBrowserParse measures recq.parse inside chromium, as a page
+// calls it: the page's performance.now() around 10,000 parses of the
+// document's requests (each parse: the call into WebAssembly, parsing,
+// resolving, the answer written as JSON and read back as an object). It
+// reports the time of one parse as ns/parse; ns/op is one round of 10,000,
+// after a first round that is not counted.
+func BenchmarkBrowserParse(b *testing.B) {
+	calls := documentCalls(b)
+	in, _ := json.Marshal(calls)
+	eval := loadModule(b)
+	// A first round lets the engine compile the module's hot functions
+	// fully (V8 starts with a quick baseline compiler).
+	eval(`(() => { const calls = ` + string(in) + `; for (let i = 0; i < 10000; i++) { const c = calls[i % calls.length]; m.parse(c.method, c.target, {now: c.now, tenantZone: c.tenantZone}); } return 0; })()`)
+	var total float64
+	for b.Loop() {
+		var ms float64
+		raw := eval(`(() => {
+			const calls = ` + string(in) + `;
+			const t0 = performance.now();
+			for (let i = 0; i < 10000; i++) {
+				const c = calls[i % calls.length];
+				m.parse(c.method, c.target, {now: c.now, tenantZone: c.tenantZone});
+			}
+			return performance.now() - t0;
+		})()`)
+		if err := json.Unmarshal(raw, &ms); err != nil {
+			b.Fatal(err)
+		}
+		total += ms
+	}
+	b.ReportMetric(total*1e6/float64(b.N)/10000, "ns/parse")
+}
+
+// BenchmarkNativeParse is the same work in Go on this machine: parse,
+// resolve and write the answer of recq parse as JSON.
+func BenchmarkNativeParse(b *testing.B) {
+	calls := documentCalls(b)
+	type prepared struct {
+		method, target string
+		now            time.Time
+		tenant         *time.Location
+	}
+	var ps []prepared
+	for _, c := range calls {
+		now, _ := time.Parse(time.RFC3339Nano, c.Now)
+		tenant, _ := timezone.Load(c.Tenant)
+		ps = append(ps, prepared{c.Method, c.Target, now, tenant})
+	}
+	i := 0
+	for b.Loop() {
+		p := ps[i%len(ps)]
+		if _, err := json.Marshal(report.Parse(p.method, p.target, p.now, p.tenant)); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkNativeFilterParse is filter.Parse alone, for scale.
+func BenchmarkNativeFilterParse(b *testing.B) {
+	calls := documentCalls(b)
+	i := 0
+	for b.Loop() {
+		c := calls[i%len(calls)]
+		filter.Parse(c.Method, c.Target)
+		i++
+	}
+}

@@ -1,0 +1,74 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"syscall/js"
+	"time"
+)
+
+// The JavaScript functions each call uses, looked up once: every lookup is a
+// crossing between WebAssembly and JavaScript.
+var (
+	jsonParse     = js.Global().Get("JSON").Get("parse")
+	jsonStringify = js.Global().Get("JSON").Get("stringify")
+	jsError       = js.Global().Get("Error")
+)
+
+func main() {
+	a := api{now: time.Now} // the browser's clock, when the caller gives none
+	recq := js.Global().Get("Object").New()
+	export := func(name string, f func(args []string) (any, error)) {
+		recq.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any {
+			texts := make([]string, len(args))
+			for i, v := range args {
+				texts[i] = text(v)
+			}
+			return value(f(texts))
+		}))
+	}
+	export("parse", func(s []string) (any, error) { return a.Parse(arg(s, 0), arg(s, 1), arg(s, 2)) })
+	export("schema", func(s []string) (any, error) { return a.Schema() })
+	export("fields", func(s []string) (any, error) { return a.Fields(arg(s, 0)) })
+	export("fromJSON", func(s []string) (any, error) { return a.FromJSON(arg(s, 0)) })
+	export("canonical", func(s []string) (any, error) { return a.Canonical(arg(s, 0)) })
+	export("resolve", func(s []string) (any, error) { return a.Resolve(arg(s, 0), arg(s, 1)) })
+	export("toRuleGroup", func(s []string) (any, error) { return a.ToRuleGroup(arg(s, 0)) })
+	export("fromRuleGroup", func(s []string) (any, error) { return a.FromRuleGroup(arg(s, 0), arg(s, 1)) })
+	export("validateRuleGroup", func(s []string) (any, error) { return a.ValidateRuleGroup(arg(s, 0), arg(s, 1)) })
+	js.Global().Set("recq", recq)
+	select {} // the functions live as long as the page
+}
+
+// text is a JavaScript argument as Go's functions take it: a string as it
+// is, anything else as JSON.
+func text(v js.Value) string {
+	switch v.Type() {
+	case js.TypeString:
+		return v.String()
+	case js.TypeUndefined, js.TypeNull:
+		return ""
+	}
+	return jsonStringify.Invoke(v).String()
+}
+
+// value is a Go result as a JavaScript value: the JSON value, or an Error
+// for a misuse, which the ES module throws.
+func value(v any, err error) any {
+	if err == nil {
+		var b []byte
+		b, err = json.Marshal(v)
+		if err == nil {
+			return jsonParse.Invoke(string(b))
+		}
+	}
+	return jsError.New("recq: " + err.Error())
+}
+
+func arg(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/querybuilder"
+	"github.com/recq/recq/schema"
+)
+
+// schemaCommand prints the schema (docs/SCHEMA.md), or a UI's view of it.
+func schemaCommand(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("schema")
+	forUI := fs.String("for", "", "react-querybuilder or json-schema")
+	resource := fs.String("resource", "files", "files or transcripts, with --for react-querybuilder")
+	if err := fs.Parse(args); err != nil {
+		return flagError("schema", fs, err, stdout, stderr)
+	}
+	if fs.NArg() != 0 {
+		usageError(stderr, "schema", "unexpected argument "+strconv.Quote(fs.Arg(0)))
+		return 1
+	}
+	switch *forUI {
+	case "":
+		return printJSON(stdout, stderr, schema.Get(), 0)
+	case "json-schema":
+		return printJSON(stdout, stderr, schema.QueryJSONSchema(), 0)
+	case "react-querybuilder":
+		switch *resource {
+		case "files":
+			return printJSON(stdout, stderr, querybuilder.Fields(filter.Files), 0)
+		case "transcripts":
+			return printJSON(stdout, stderr, querybuilder.Fields(filter.Transcripts), 0)
+		}
+		fmt.Fprintf(stderr, "recq schema: --resource %q: use files or transcripts\n", *resource)
+		return 1
+	}
+	fmt.Fprintf(stderr, "recq schema: --for %q: use react-querybuilder or json-schema\n", *forUI)
+	return 1
+}
+
+func init() {
+	helps["schema"] = helpText{
+		usage: "recq schema [--for react-querybuilder|json-schema] [--resource files|transcripts]",
+		about: `Prints the query language as one JSON object (version, resources with their
+formats, variables and fields, date forms, zones, codes, limits), for query
+builders (docs/SCHEMA.md). --for react-querybuilder prints react-querybuilder's
+fields array for the variables of --resource; --for json-schema prints the JSON
+Schema (draft 2020-12) of a Query's JSON form.`,
+		more: `Exit status:
+  0  the schema is printed
+  1  a usage error
+
+Examples:
+  recq schema | head
+  recq schema --for react-querybuilder --resource transcripts
+  recq schema --for json-schema
+`,
+	}
+}

@@ -1,0 +1,282 @@
+package querybuilder
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/recq/recq/filter"
+)
+
+// RootID is the id FromQuery gives its group; each rule's id is its
+// variable's name, unique in a query.
+const RootID = "root"
+
+// FromQuery returns the rule group of q's variables, in canonical order
+// (docs/LANGUAGE.md §8), ready for react-querybuilder: one rule per variable,
+// its id the variable's name, values as strings, d's range as an array of
+// its two ends. The resource, format and method are not rules: they are the
+// request's path. n is left out when it is 1, the default.
+func FromQuery(q *filter.Query) *RuleGroup {
+	g := &RuleGroup{ID: RootID, Combinator: "and", Rules: []Rule{}}
+	add := func(name, op string, value any) {
+		v, _ := json.Marshal(value)
+		g.Rules = append(g.Rules, Rule{ID: name, Field: name, Operator: op, Value: v, ValueSource: "value"})
+	}
+	if q.HasDate {
+		if to, ok := q.Date.To(); ok {
+			add("d", "between", []string{q.Date.From().String(), to.String()})
+		} else {
+			add("d", "=", q.Date.String())
+		}
+	}
+	if q.Zone != nil {
+		add("tz", "=", q.ZoneName)
+	}
+	if q.HasStartDate {
+		add("start-date", "=", q.StartDate.String())
+	}
+	if q.HasFinishDate {
+		add("finish-date", "=", q.FinishDate.String())
+	}
+	for _, f := range q.Fields {
+		add(f.Name, "=", f.Value)
+	}
+	if q.HasMetaName {
+		add("metaData_fieldName", "contains", q.MetaName)
+	}
+	if q.HasMetaValue {
+		add("metaData_fieldValue", "contains", q.MetaValue)
+	}
+	if q.N != 1 {
+		add("n", "=", strconv.Itoa(q.N))
+	}
+	return g
+}
+
+// ToQuery reads a rule group as the variables of GET /files or
+// /transcripts (r) in format f, and checks it exactly as the parser checks
+// the same request. Rules and groups marked disabled are left out, as
+// react-querybuilder leaves them out. A fault is an [ErrorList]: what the
+// API cannot express has the code filter.CodeUnsupportedRule; the rest has
+// the parser's codes, each placed on the rule of its variable.
+func ToQuery(g *RuleGroup, r filter.Resource, f filter.Format) (*filter.Query, error) {
+	c := collect(g, r)
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	q, err := filter.Parse("GET", c.target(f))
+	if err != nil {
+		return nil, c.place(err)
+	}
+	return q, nil
+}
+
+// collected is a rule group flattened into its variables.
+type collected struct {
+	resource filter.Resource
+	root     string
+	names    []string
+	values   []string
+	rules    map[string]string // variable -> the key of its rule
+	errs     ErrorList
+}
+
+// collect walks a group, refusing what the API cannot express.
+func collect(g *RuleGroup, r filter.Resource) *collected {
+	c := &collected{resource: r, root: keyOf(g.ID, "#"), rules: map[string]string{}}
+	if r != filter.Files && r != filter.Transcripts {
+		c.fail(c.root, "", filter.CodeBadQuery, "one "+r.String()+" takes no query variables", "rule groups build queries of files and transcripts")
+		return c
+	}
+	c.group(g, c.root)
+	return c
+}
+
+func (c *collected) fail(key, variable string, code filter.Code, msg, hint string) {
+	c.errs = append(c.errs, &Error{Rule: key, Variable: variable, Reason: Reason{Code: code, Message: msg, Hint: hint, Suggestions: []string{}}})
+}
+
+// group reads one group and, through it, its nested groups: each must be a
+// plain conjunction, as the API's variables are.
+func (c *collected) group(g *RuleGroup, key string) {
+	if g.Disabled {
+		return
+	}
+	active := 0
+	for _, r := range g.Rules {
+		if !r.Disabled && (r.Group == nil || !r.Group.Disabled) && r.Combinator == "" {
+			active++
+		}
+	}
+	switch comb := strings.ToLower(g.Combinator); {
+	case comb == "and" || comb == "" || active <= 1:
+	case comb == "or":
+		c.fail(key, "", filter.CodeUnsupportedRule, "the API cannot express or: every variable must hold", "split the query into one request per alternative")
+	default:
+		c.fail(key, "", filter.CodeUnsupportedRule, "the combinator "+strconv.Quote(g.Combinator)+" is not one the API can express", "use and")
+	}
+	if g.Not {
+		c.fail(key, "", filter.CodeUnsupportedRule, "the API cannot express not: a variable only selects the records that match it", "remove not from the group")
+	}
+	for i, r := range g.Rules {
+		rk := keyOf(r.ID, key+"/rules/"+strconv.Itoa(i))
+		switch {
+		case r.Group != nil:
+			c.group(r.Group, keyOf(r.Group.ID, key+"/rules/"+strconv.Itoa(i)))
+		case r.Combinator != "":
+			if strings.ToLower(r.Combinator) != "and" {
+				c.fail(rk, "", filter.CodeUnsupportedRule, "the API cannot express "+strconv.Quote(r.Combinator)+" between rules", "use and between every rule")
+			}
+		case !r.Disabled:
+			c.rule(r, rk)
+		}
+	}
+}
+
+// rule reads one rule into a variable and its value.
+func (c *collected) rule(r Rule, key string) {
+	if r.ValueSource == "field" {
+		c.fail(key, r.Field, filter.CodeUnsupportedRule, "the API cannot compare a field with another field", "compare the field with a value")
+		return
+	}
+	known, ok := operator(c.resource, r.Field, r.Operator)
+	if known && !ok {
+		c.fail(key, r.Field, filter.CodeUnsupportedRule, "the API cannot express the operator "+strconv.Quote(r.Operator)+" for "+r.Field, "use "+operatorNames(c.resource, r.Field))
+		return
+	}
+	value, ok := c.value(r, key)
+	if !ok {
+		return
+	}
+	if prev, dup := c.rules[r.Field]; dup {
+		c.fail(key, r.Field, filter.CodeDuplicate, r.Field+" is given twice (also in rule "+strconv.Quote(prev)+")", "give each variable once: the API matches one value")
+		return
+	}
+	c.rules[r.Field] = key
+	c.names = append(c.names, r.Field)
+	c.values = append(c.values, value)
+}
+
+// value reads a rule's value as the text of its variable: a string as it
+// is, a number as written, and between's two ends joined by a comma.
+func (c *collected) value(r Rule, key string) (string, bool) {
+	raw := bytes.TrimSpace(r.Value)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", true
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			break
+		}
+		if r.Operator == "between" && strings.Count(s, ",") != 1 {
+			c.fail(key, r.Field, filter.CodeBadRange, "between takes two ends, A,B", "give the start and the end: 2007-08-05,2007-08-07")
+			return "", false
+		}
+		return s, true
+	case '[':
+		var ends []json.RawMessage
+		if json.Unmarshal(raw, &ends) != nil {
+			break
+		}
+		if r.Operator != "between" {
+			c.fail(key, r.Field, filter.CodeUnsupportedRule, "the API cannot match a list of values", "give one value")
+			return "", false
+		}
+		if len(ends) != 2 {
+			c.fail(key, r.Field, filter.CodeBadRange, "between takes two ends, not "+strconv.Itoa(len(ends)), "give the start and the end: [\"2007-08-05\", \"2007-08-07\"]")
+			return "", false
+		}
+		var texts [2]string
+		for i, e := range ends {
+			t, ok := scalar(e)
+			if !ok {
+				c.fail(key, r.Field, filter.CodeBadQuery, "an end of between is not a string", "write each end as a date such as 2007-08-05")
+				return "", false
+			}
+			texts[i] = t
+		}
+		return texts[0] + "," + texts[1], true
+	default:
+		if t, ok := scalar(raw); ok {
+			return t, true
+		}
+	}
+	c.fail(key, r.Field, filter.CodeBadQuery, "the value "+string(raw)+" is not a string or a number", "")
+	return "", false
+}
+
+// scalar is the text of a JSON string or number.
+func scalar(raw json.RawMessage) (string, bool) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	var n json.Number
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if d.Decode(&n) == nil {
+		return n.String(), true
+	}
+	return "", false
+}
+
+// target is the request that the variables stand for.
+func (c *collected) target(f filter.Format) string {
+	var b strings.Builder
+	b.WriteString("/" + c.resource.String())
+	if f != filter.XML {
+		b.WriteString("." + f.String())
+	}
+	for i, name := range c.names {
+		if i == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(name))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(c.values[i]))
+	}
+	return b.String()
+}
+
+// place puts each fault the parser found on the rule of its variable, or on
+// the group for a fault of the whole.
+func (c *collected) place(err error) ErrorList {
+	var list filter.ErrorList
+	if !errors.As(err, &list) {
+		return ErrorList{{Rule: c.root, Reason: Reason{Code: filter.CodeBadQuery, Message: err.Error(), Suggestions: []string{}}}}
+	}
+	out := make(ErrorList, 0, len(list))
+	for _, e := range list {
+		key, ok := c.rules[e.Variable]
+		if !ok {
+			key = c.root
+		}
+		out = append(out, &Error{Rule: key, Variable: e.Variable, Reason: reasonOf(e)})
+	}
+	return out
+}
+
+// keyOf is a rule's id, or its place when it has none.
+func keyOf(id, place string) string {
+	if id != "" {
+		return id
+	}
+	return place
+}
+
+// operatorNames lists a variable's operators for a hint.
+func operatorNames(r filter.Resource, name string) string {
+	var names []string
+	for _, o := range variableOperators()[r][name] {
+		names = append(names, o.Name)
+	}
+	return strings.Join(names, " or ")
+}

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestModuleServes checks each file of the module: its type, the .wasm
+// gzip-encoded for a browser and plain for a client without gzip, a 304
+// for a revalidation, and every other path passed on.
+func TestModuleServes(t *testing.T) {
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
+	h := Module(next)
+	get := func(path string, header ...string) *http.Response {
+		r := httptest.NewRequest(http.MethodGet, path, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			r.Header.Set(header[i], header[i+1])
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Result()
+	}
+	raw, err := gzip.NewReader(bytes.NewReader(wasmGzip))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wasm, err := io.ReadAll(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(wasm, []byte("\x00asm")) {
+		t.Fatal("the embedded module is not WebAssembly")
+	}
+
+	res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip, deflate, br")
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Content-Type") != "application/wasm" || !bytes.Equal(body, wasmGzip) {
+		t.Errorf("gzip: %d %v, %d bytes", res.StatusCode, res.Header, len(body))
+	}
+	etag := res.Header.Get("ETag")
+	if res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d", res.StatusCode)
+	}
+	res = get("/_recq/recq.wasm")
+	body, _ = io.ReadAll(res.Body)
+	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, wasm) {
+		t.Errorf("plain: %d %v, %d bytes", res.StatusCode, res.Header, len(body))
+	}
+	if res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip;q=0"); res.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 got gzip")
+	}
+	for _, name := range []string{"recq.js", "wasm_exec.js"} {
+		res := get("/_recq/" + name)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") {
+			t.Errorf("%s: %d %v", name, res.StatusCode, res.Header)
+		}
+	}
+	for _, path := range []string{"/", "/_recq/", "/_recq/index.html", "/files", "/_recq/recq.wasm.gz"} {
+		if res := get(path); res.StatusCode != http.StatusTeapot {
+			t.Errorf("%s: %d, want it passed on", path, res.StatusCode)
+		}
+	}
+	r := httptest.NewRequest(http.MethodPost, "/_recq/recq.js", nil)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST: %d", w.Code)
+	}
+}
+
+// TestModuleUpToDate rebuilds cmd/recq-wasm as go generate does and checks
+// that the committed recq.wasm.gz holds the same bytes, and wasm_exec.js is
+// the toolchain's: the module in the binary is the library in the
+// repository. A toolchain other than the one that built it cannot give the
+// same bytes; the test then says how to refresh it.
+func TestModuleUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the module: run without -short")
+	}
+	recorded, err := os.ReadFile("recq.wasm.version")
+	if err != nil {
+		t.Fatal(err)
+	}
+	version, err := exec.Command("go", "env", "GOVERSION").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := strings.TrimSpace(string(version)); !strings.HasPrefix(string(recorded), v+" ") {
+		t.Skipf("the module was built by %s, this is %s: refresh it with go generate ./web", strings.Fields(string(recorded))[0], v)
+	}
+	out := filepath.Join(t.TempDir(), "recq.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, "../cmd/recq-wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	built, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(wasmGzip))
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(built, committed) {
+		t.Errorf("web/recq.wasm.gz (%d bytes) is not the module the repository builds (%d bytes): run go generate ./web", len(committed), len(built))
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec_, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(exec_, wasmExecJS) {
+		t.Error("web/wasm_exec.js is not the toolchain's: run go generate ./web")
+	}
+}

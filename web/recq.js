@@ -1,0 +1,114 @@
+// recq.js: recq's query validator in the browser, an ES module around recq
+// compiled to WebAssembly (cmd/recq-wasm). No build step: serve this file,
+// wasm_exec.js and recq.wasm from one directory and import it.
+//
+//   import * as recq from "/_recq/recq.js";
+//   recq.parse("GET", "/files?d=today-1d,today&tz=America/Denver",
+//              {now: new Date(), tenantZone: "UTC"});
+//
+// Every function returns a plain object: what `recq parse` prints (accepted,
+// or refused as {error, errors}), what `recq schema` prints, and so on
+// (docs/BROWSER.md). A misuse (bad options) throws.
+import "./wasm_exec.js"; // defines globalThis.Go
+
+const wasmURL = new URL("./recq.wasm", import.meta.url);
+
+async function instantiate(go) {
+  if (WebAssembly.instantiateStreaming) {
+    try {
+      const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
+      return instance;
+    } catch (e) {
+      // A server that does not say application/wasm: read the bytes instead.
+    }
+  }
+  const response = await fetch(wasmURL);
+  if (!response.ok) throw new Error(`recq: ${wasmURL}: ${response.status} ${response.statusText}`);
+  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
+  return instance;
+}
+
+/** ready resolves to globalThis.recq once the WebAssembly module runs. */
+export const ready = (async () => {
+  if (!globalThis.recq) {
+    const go = new globalThis.Go();
+    const instance = await instantiate(go);
+    go.run(instance); // runs for the life of the page; never resolves
+  }
+  return globalThis.recq;
+})();
+await ready;
+
+function call(name, ...args) {
+  const result = globalThis.recq[name](...args);
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+// options writes an options object as JSON text, a Date in now as RFC 3339:
+// Go reads text, and stringifying here saves a crossing into JavaScript.
+function options(o) {
+  if (o == null) return "";
+  return JSON.stringify(o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o);
+}
+
+/**
+ * parse reads one request as the API would: method GET or DELETE, target a
+ * path with its query or a whole URL. options: {now: Date | RFC 3339 text |
+ * milliseconds (default: the browser's clock), tenantZone (default "UTC")}.
+ * Returns exactly what `recq parse` prints: {method, resource, format,
+ * canonical, zone, d, startDate, finishDate, fields, metaData, n, warnings}
+ * or {error, errors}, each error with variable, pos, message, hint and the
+ * library's code, span, utf16 and suggestions.
+ */
+export function parse(method, target, opts) {
+  return call("parse", method, target, options(opts));
+}
+
+/** schema returns what `recq schema` prints. */
+export function schema() {
+  return call("schema");
+}
+
+/** fields returns react-querybuilder's fields for "files" or "transcripts". */
+export function fields(resource = "files") {
+  return call("fields", resource);
+}
+
+/** fromJSON checks a Query's JSON form: {query, canonical} or {error, errors}. */
+export function fromJSON(query) {
+  return call("fromJSON", query);
+}
+
+/** canonical returns {canonical} for a Query's JSON form, or {error, errors}. */
+export function canonical(query) {
+  return call("canonical", query);
+}
+
+/** resolve is parse for a Query's JSON form: its windows as instants. */
+export function resolve(query, opts) {
+  return call("resolve", query, options(opts));
+}
+
+/** toRuleGroup returns react-querybuilder's rule group for a Query's JSON form. */
+export function toRuleGroup(query) {
+  return call("toRuleGroup", query);
+}
+
+/**
+ * fromRuleGroup reads a react-querybuilder rule group as the variables of
+ * {resource: "files" | "transcripts", format: "xml" | "json" | "csv"}:
+ * {query, canonical}, or {error, errors}, each error naming its rule.
+ */
+export function fromRuleGroup(group, opts) {
+  return call("fromRuleGroup", group, options(opts));
+}
+
+/**
+ * validateRuleGroup returns react-querybuilder's ValidationMap for a rule
+ * group: {[ruleId]: {valid, reasons: [{code, message, hint, suggestions}]}};
+ * use it as the query builder's validator.
+ */
+export function validateRuleGroup(group, opts) {
+  return call("validateRuleGroup", group, options(opts));
+}
