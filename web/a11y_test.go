@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/recq/recq/internal/browsertest"
 )
 
 // TestEveryControlHasAName checks that a screen reader can name every
@@ -76,8 +78,8 @@ func TestKeyboardReachesEveryControl(t *testing.T) {
 // screen.
 func TestPhoneWidth(t *testing.T) {
 	s := newSite(t)
-	ctx := browser(t, 1280, 900)
-	do(t, ctx, chromedp.EmulateViewport(390, 800, chromedp.EmulateMobile)) // a desktop window is at least 500 px wide
+	ctx := browsertest.New(t)
+	do(t, ctx, chromedp.EmulateViewport(390, 800, chromedp.EmulateMobile))
 	open(t, ctx, s)
 	paste(t, ctx, "/files.csv?d=today-1d,today&tz=America/Denver&agentID=bill&start-date=2007-12-19T13:15:00.25-08:00")
 	login(t, ctx, testToken)
