@@ -1,8 +1,7 @@
 package web_test
 
-// A local harness for the page's tests: chromium driven by chromedp over
-// a test server that is recq serve's handler (web.Mux over server.New).
-// It gives way to internal/browsertest once that lands.
+// The page's tests drive chromium (internal/browsertest) with chromedp
+// over a test server that is recq serve's handler: web.Mux over server.New.
 
 import (
 	"context"
@@ -10,13 +9,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/recq/recq/internal/browsertest"
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
 	"github.com/recq/recq/timezone"
@@ -74,44 +72,13 @@ func (s *site) getAs(t *testing.T, path, tenant, token string) (int, []byte) {
 	return res.StatusCode, body
 }
 
-// chromiumPath is the browser the tests drive: Debian's chromium.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("RECQ_CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is missing: .ci/run installs it with apt-get install chromium")
-	}
-	t.Skip("chromium is missing: apt-get install chromium, then go test ./web/")
-	return ""
-}
-
-// browser starts a headless chromium for one test, window w×h CSS pixels,
-// and returns the context its actions run in.
+// browser starts a headless chromium for one test (internal/browsertest:
+// skipped locally without chromium, failed under CI=true) with a viewport
+// of w×h CSS pixels, and returns the context its actions run in.
 func browser(t *testing.T, w, h int) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.NoSandbox,
-		chromedp.WindowSize(w, h),
-		chromedp.Flag("hide-scrollbars", true),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelB := chromedp.NewContext(actx)
-	// The first run starts the browser and lives as long as bctx: no timeout on it.
-	if err := chromedp.Do(bctx); err != nil {
-		cancelB()
-		cancelA()
-		t.Fatalf("chromium does not start: %v", err)
-	}
-	ctx, cancelT := context.WithTimeout(bctx, 2*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
+	ctx := browsertest.New(t)
+	do(t, ctx, chromedp.EmulateViewport(int64(w), int64(h)))
 	return ctx
 }
 
@@ -177,8 +144,13 @@ func typeInto(t *testing.T, ctx context.Context, id, text string) {
 		chromedp.KeyEvent("\b"), chromedp.SendKeys(sel, text))
 }
 
+// click clicks the first element that css selects, failing at once when
+// there is none rather than waiting for one to appear.
 func click(t *testing.T, ctx context.Context, css string) {
 	t.Helper()
+	if !eval[bool](t, ctx, fmt.Sprintf(`document.querySelector(%q) !== null`, css)) {
+		t.Fatalf("nothing to click: no %s", css)
+	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(css), chromedp.NodeVisible))
 }
 
