@@ -7,7 +7,7 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-var sinkErr error
+// sinkErr (worst_test.go) keeps the compiler from dropping Validate.
 
 // BenchmarkValidate: what encode.AppendCanonical now spends checking its
 // Query (filter.Query.Validate) before it writes, beside the writing itself.
