@@ -45,20 +45,3 @@ func dbCommand(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "recq db init: the schema is in place")
 	return 0
 }
-
-func init() {
-	helps["db"] = helpText{
-		usage: "recq db init --db URL",
-		about: `Applies the PostgreSQL store's schema (tables, indexes, pg_trgm) where it is
-missing; running it again is harmless. URL is as pgx takes it:
-postgres://user@127.0.0.1:5432/recq?sslmode=disable. docs/POSTGRES.md says
-what the schema holds and why.`,
-		more: `Exit status:
-  0  the schema is in place
-  1  a usage error, or the database cannot be reached or changed
-
-Examples:
-  recq db init --db 'postgres://recq@127.0.0.1:5432/recq?sslmode=disable'
-`,
-	}
-}

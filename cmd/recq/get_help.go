@@ -16,20 +16,6 @@ before anything is sent.
 The token is read from --token-file, else from the environment variable
 RECQ_TOKEN; never from the command line, where ps shows it. When standard
 error is a terminal, a progress line shows pages, records, rate and retries.`,
-		flags: `  --url BASE
-      the API's base URL (default https://127.0.0.1:8443/api/recordings, or the
-      origin of a whole-URL REQUEST)
-  --tenant NAME
-      the tenant name, the user of HTTP Basic authentication (default acme)
-  --token-file FILE
-      a file holding the token (default: the environment variable RECQ_TOKEN)
-  --insecure
-      accept any server certificate, such as recq serve's self-signed one
-  --max N
-      stop after N records (default 0: every record)
-  -h, --help
-      print this help
-`,
 		more: `Exit status:
   0  every page is printed on standard output
   1  a usage error, or a network or server failure (after retrying 503 and

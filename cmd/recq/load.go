@@ -90,22 +90,3 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
-
-func init() {
-	helps["load"] = helpText{
-		usage: "recq load --db URL FILE...",
-		about: `Adds the records of each XML, JSON or CSV file (the API's own shapes, as
-recq eval reads them) to the PostgreSQL store with COPY, each file in one
-transaction: a refused file is named with its line and record and loads
-nothing. Progress (records, rate) goes to standard error when it is a
-terminal; one summary line per file to standard output. Run recq db init
-first.`,
-		more: `Exit status:
-  0  every file is loaded
-  1  a usage error, a refused file, or a database failure
-
-Examples:
-  recq load --db 'postgres://recq@127.0.0.1:5432/recq?sslmode=disable' files.xml transcripts.json
-`,
-	}
-}

@@ -40,23 +40,3 @@ func schemaCommand(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "recq schema: --for %q: use react-querybuilder or json-schema\n", *forUI)
 	return 1
 }
-
-func init() {
-	helps["schema"] = helpText{
-		usage: "recq schema [--for react-querybuilder|json-schema] [--resource files|transcripts]",
-		about: `Prints the query language as one JSON object (version, resources with their
-formats, variables and fields, date forms, zones, codes, limits), for query
-builders (docs/SCHEMA.md). --for react-querybuilder prints react-querybuilder's
-fields array for the variables of --resource; --for json-schema prints the JSON
-Schema (draft 2020-12) of a Query's JSON form.`,
-		more: `Exit status:
-  0  the schema is printed
-  1  a usage error
-
-Examples:
-  recq schema | head
-  recq schema --for react-querybuilder --resource transcripts
-  recq schema --for json-schema
-`,
-	}
-}
