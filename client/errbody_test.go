@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
 	"github.com/recq/recq/filter"
@@ -44,7 +45,7 @@ func TestPropReadFaultsRoundTrip(t *testing.T) {
 				want = append(want, &c)
 			}
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("%v body read back differs (-want +got):\n%s", f, diff)
 		}
 	})
