@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
+	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/server"
 )
@@ -42,6 +43,14 @@ func TestPropReadFaultsRoundTrip(t *testing.T) {
 			for _, e := range list {
 				c := *e
 				c.Msg, c.Hint = strings.ReplaceAll(c.Msg, "\r", "\n"), strings.ReplaceAll(c.Hint, "\r", "\n")
+				want = append(want, &c)
+			}
+		}
+		if f == filter.CSV { // CSV error cells are kept from being formulas
+			want = nil
+			for _, e := range list {
+				c := *e
+				c.Variable, c.Msg, c.Hint = encode.NoFormula(c.Variable), encode.NoFormula(c.Msg), encode.NoFormula(c.Hint)
 				want = append(want, &c)
 			}
 		}

@@ -83,7 +83,8 @@ func AppendErrors(b []byte, f filter.Format, faults filter.ErrorList) []byte {
 		cw.UseCRLF = true
 		cw.Write(ErrorHeader)
 		for _, e := range faults {
-			cw.Write([]string{e.Variable, strconv.Itoa(e.Pos), e.Msg, e.Hint, string(e.Code)})
+			// Cells echo text anyone can send: no formulas (docs/SERVING.md).
+			cw.Write([]string{NoFormula(e.Variable), strconv.Itoa(e.Pos), NoFormula(e.Msg), NoFormula(e.Hint), string(e.Code)})
 		}
 		cw.Flush() // into a bytes.Buffer: cannot fail
 		return buf.Bytes()
