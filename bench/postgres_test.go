@@ -147,6 +147,7 @@ func table(b *testing.B) (*postgres.Store, *record.Store) {
 var pgQueries = []struct{ name, target string }{
 	{"day+agent", "/files?d=2007-06-15&tz=America/Denver&agentID=agent7"},
 	{"meta-substring", "/files?metaData_fieldValue=Cherry12"},
+	{"day+meta-substring", "/files?d=2007-06-15&tz=America/Denver&metaData_fieldValue=Cherry12"},
 	{"deep-offset", "/files?n=10001"},
 	{"start-date", "/files?start-date=2007-06-15T12:00:00Z"},
 }

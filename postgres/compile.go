@@ -83,6 +83,13 @@ func (k *kind) where(s *statement, q *filter.Query, res filter.Resolved) {
 				s.sql.WriteString(" AND m.field_value LIKE ")
 				s.arg(likeSubstring(q.MetaValue))
 			}
+			if res.Date != nil || res.StartDate != nil || res.FinishDate != nil {
+				// With a date window, check the window's records one by one
+				// (OFFSET 0 keeps PostgreSQL from turning this into a join):
+				// the window bounds the work, while the trigram index can
+				// find thousands of entries outside it (docs/POSTGRES.md).
+				s.sql.WriteString(" OFFSET 0")
+			}
 			s.sql.WriteString(")")
 		}
 	}

@@ -60,7 +60,7 @@ func TestLoadAndInit(t *testing.T) {
 	if err != nil || len(page) != 2 || page[0].Filename != "S20071220/R1.wav" || page[1].Filename != "S20071220/R2.wav" {
 		t.Errorf("the database lists %v (%v), want the good file's two records", page, err)
 	}
-	if code, _, errOut := cmd("load", "--db", db); code != 1 || !strings.Contains(errOut, "usage: recq load") {
+	if code, _, errOut := cmd("load", "--db", db); code != 1 || !strings.Contains(errOut, "recq load --db URL FILE") {
 		t.Errorf("recq load without files: %d %q", code, errOut)
 	}
 }
