@@ -24,6 +24,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/recq/recq"
+	"github.com/recq/recq/postgres"
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
 	"github.com/recq/recq/web"
@@ -67,6 +69,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	plain := fs.Bool("http", false, "serve plain HTTP instead of HTTPS (loopback addresses only)")
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")
+	db := fs.String("db", "", "serve the records of a PostgreSQL database instead (recq db init, recq load): postgres://user@127.0.0.1:5432/recq?sslmode=disable")
 	if err := fs.Parse(args); err != nil {
 		return flagError("serve", fs, err, stdout, stderr)
 	}
@@ -86,6 +89,8 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		return fail("--token: a token is 1 to 256 printable ASCII characters without spaces")
 	case *maxInFlight < 1:
 		return fail("--max-in-flight %d: give at least 1", *maxInFlight)
+	case *db != "" && *data != "":
+		return fail("--db and --data: give one, the records come from the database or from the files")
 	}
 	if *plain && !loopbackHost(*addr) {
 		return fail("--http serves plain HTTP on a loopback address only (127.0.0.1, ::1, localhost), not %q; leave out --http for HTTPS", *addr)
@@ -106,8 +111,20 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	}
 	var files []record.File
 	var transcripts []record.Transcript
+	var backend recq.Store
 	source := ""
-	if *data != "" {
+	nf, nt := 0, 0
+	if *db != "" {
+		store, err := postgres.Open(ctx, *db)
+		if err != nil {
+			return fail("--db: %v", err)
+		}
+		defer store.Close()
+		if nf, nt, err = store.Count(ctx); err != nil {
+			return fail("--db: %v (has `recq db init --db URL` made the schema?)", err)
+		}
+		backend, source = store, "PostgreSQL"
+	} else if *data != "" {
 		var err error
 		files, transcripts, err = readData(strings.Split(*data, ","))
 		if err != nil {
@@ -118,6 +135,9 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		files, transcripts = server.Sample(*seed, now, zone)
 		source = fmt.Sprintf("sample data, seed %d, the %d days to %s", *seed, server.SampleDays, now.In(zone).Format("2006-01-02"))
 	}
+	if backend == nil {
+		nf, nt = len(files), len(transcripts)
+	}
 
 	level := slog.LevelInfo
 	if *quiet {
@@ -126,6 +146,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 	api := server.New(server.Config{
 		Store:       record.NewStore(files, transcripts),
+		Backend:     backend, // nil: the records above, in memory
 		Tenant:      *tenantName,
 		Token:       *token,
 		Zone:        zone,
@@ -183,7 +204,6 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	defer errOut.close(time.Second)
 	defer out.close(time.Second)
 	base := scheme + "://" + bound.String() + "/api/recordings/"
-	nf, nt := api.Store().Len()
 	out.printf("recq serve: %s and %s (%s), tenant zone %s", count(nf, "file", "files"), count(nt, "transcript", "transcripts"), source, zone)
 	out.printf("address: %s", bound)
 	out.printf("url: %s", base)
