@@ -345,23 +345,23 @@ func decode(s string) (out string, pos int, f fault) {
 	}
 	out = s
 	if strings.IndexByte(s[i:], '%') >= 0 || strings.IndexByte(s[i:], '+') >= 0 {
-		b := make([]byte, i, len(s))
-		copy(b, s[:i])
-		for ; i < len(s); i++ {
+		b := make([]byte, len(s)) // the decoded value is never longer
+		j := copy(b, s[:i])
+		for ; i < len(s); i, j = i+1, j+1 {
 			switch c := s[i]; c {
 			case '+':
-				b = append(b, ' ')
+				b[j] = ' '
 			case '%':
-				if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-					return "", len(b), badPercent
+				if i+2 >= len(s) || hexVal[s[i+1]]|hexVal[s[i+2]] > 15 {
+					return "", j, badPercent
 				}
-				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+				b[j] = hexVal[s[i+1]]<<4 | hexVal[s[i+2]]
 				i += 2
 			default:
-				b = append(b, c)
+				b[j] = c
 			}
 		}
-		out = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: no copy
+		out = unsafe.String(unsafe.SliceData(b), j) // b is never written again: no copy
 	}
 	if j := invalidByte(out); j >= 0 {
 		if out[j] < utf8.RuneSelf {
@@ -377,6 +377,24 @@ func decode(s string) (out string, pos int, f fault) {
 var plain = func() (t [256]bool) {
 	for c := 0x20; c < 0x7f; c++ {
 		t[c] = c != '%' && c != '+'
+	}
+	return t
+}()
+
+// hexVal is the value of each hex digit, and 0xff for other bytes: one
+// lookup checks and decodes a digit of %XX.
+var hexVal = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = byte(c - '0')
+		case 'a' <= c && c <= 'f':
+			t[c] = byte(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			t[c] = byte(c - 'A' + 10)
+		default:
+			t[c] = 0xff
+		}
 	}
 	return t
 }()
