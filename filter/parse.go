@@ -358,28 +358,28 @@ func decode(s string, buf *[]byte, rest int) (out string, pos int, f fault) {
 		start := len(b)
 		check := false // whether out may hold a byte that is not printable ASCII
 		for i = 0; i < len(s); {
-			j := i // copy the run of plain bytes at once
-			for j < len(s) && plain[s[j]] {
-				j++
-			}
-			b = append(b, s[i:j]...)
-			switch {
-			case j == len(s):
+			switch c := s[i]; {
+			case plain[c]:
+				j := i + 1 // copy the run of plain bytes at once
+				for j < len(s) && plain[s[j]] {
+					j++
+				}
+				b = append(b, s[i:j]...)
 				i = j
-			case s[j] == '+':
+			case c == '+':
 				b = append(b, ' ')
-				i = j + 1
-			case s[j] != '%':
-				b = append(b, s[j])
+				i++
+			case c != '%':
+				b = append(b, c)
 				check = true
-				i = j + 1
-			case j+2 >= len(s) || hexVal[s[j+1]]|hexVal[s[j+2]] > 15:
+				i++
+			case i+2 >= len(s) || hexVal[s[i+1]]|hexVal[s[i+2]] > 15:
 				return "", len(b) - start, badPercent
 			default:
-				c := hexVal[s[j+1]]<<4 | hexVal[s[j+2]]
-				b = append(b, c)
-				check = check || c < 0x20 || c >= 0x7f
-				i = j + 3
+				d := hexVal[s[i+1]]<<4 | hexVal[s[i+2]]
+				b = append(b, d)
+				check = check || d < 0x20 || d >= 0x7f
+				i += 3
 			}
 		}
 		*buf = b
