@@ -100,6 +100,7 @@ const maxSuggested = 4
 // are case-sensitive.
 func parseQuery(query string, at int, q *Query, errs *ErrorList) {
 	var seen uint8 // one bit per special variable
+	var buf []byte // every decoded name and value, in one allocation (decode)
 	for off := 0; off < len(query); {
 		if len(*errs) >= MaxErrors {
 			unread := strings.Count(query[off:], "&") + 1
@@ -120,7 +121,7 @@ func parseQuery(query string, at int, q *Query, errs *ErrorList) {
 		rawName, rawValue, ok := cut(pair, '=')
 		pl := place{name: Span{pStart, pStart + len(rawName)}, raw: rawValue}
 		pl.value = Span{pl.name.End + 1, pl.name.End + 1 + len(rawValue)}
-		name, pos, fault := decode(rawName)
+		name, pos, fault := decode(rawName, &buf, len(query)-(pStart-at))
 		if fault != 0 {
 			np := place{value: pl.name, raw: rawName}
 			msg, hint, sugg := fault.explain(name, pos)
@@ -135,7 +136,7 @@ func parseQuery(query string, at int, q *Query, errs *ErrorList) {
 			errs.Add(CodeMissingValue, name, -1, pl.name, "expected '=' and a value after "+quote(name), "variables are written name=value")
 			continue
 		}
-		value, pos, fault := decode(rawValue)
+		value, pos, fault := decode(rawValue, &buf, len(query)-(pStart-at))
 		if fault != 0 {
 			msg, hint, sugg := fault.explain(value, pos)
 			errs.Add(CodeBadEncoding, name, pos, pl.at(pos, pos+1), "the value holds "+msg, hint, sugg...)
@@ -332,10 +333,15 @@ func (f fault) explain(s string, pos int) (msg, hint string, sugg []string) {
 }
 
 // decode decodes a query-string component ('+' is a space, %XX a byte)
-// and checks that the result is UTF-8 text without control characters. It
-// allocates only when there is something to decode. On a fault it returns
-// the offset in the decoded value and what is there.
-func decode(s string) (out string, pos int, f fault) {
+// and checks that the result is UTF-8 text without control characters. A
+// component with nothing to decode is returned as it is; the others are
+// decoded into *buf, which the first of them allocates with room for rest
+// bytes (what is left of the query: a decoded text is never longer than its
+// raw text), so that every decoded name and value of a request shares one
+// allocation. The strings returned point into *buf, which is only ever
+// appended to within its capacity, so they never change. On a fault decode
+// returns the offset in the decoded value and what is there.
+func decode(s string, buf *[]byte, rest int) (out string, pos int, f fault) {
 	i := 0
 	for i < len(s) && plain[s[i]] {
 		i++
@@ -345,23 +351,42 @@ func decode(s string) (out string, pos int, f fault) {
 	}
 	out = s
 	if strings.IndexByte(s[i:], '%') >= 0 || strings.IndexByte(s[i:], '+') >= 0 {
-		b := make([]byte, i, len(s))
-		copy(b, s[:i])
-		for ; i < len(s); i++ {
-			switch c := s[i]; c {
-			case '+':
-				b = append(b, ' ')
-			case '%':
-				if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-					return "", len(b), badPercent
+		if *buf == nil || cap(*buf)-len(*buf) < len(s) {
+			*buf = make([]byte, 0, max(rest, len(s)))
+		}
+		b := *buf
+		start := len(b)
+		check := false // whether out may hold a byte that is not printable ASCII
+		for i = 0; i < len(s); {
+			switch c := s[i]; {
+			case plain[c]:
+				j := i + 1 // copy the run of plain bytes at once
+				for j < len(s) && plain[s[j]] {
+					j++
 				}
-				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-				i += 2
-			default:
+				b = append(b, s[i:j]...)
+				i = j
+			case c == '+':
+				b = append(b, ' ')
+				i++
+			case c != '%':
 				b = append(b, c)
+				check = true
+				i++
+			case i+2 >= len(s) || hexVal[s[i+1]]|hexVal[s[i+2]] > 15:
+				return "", len(b) - start, badPercent
+			default:
+				d := hexVal[s[i+1]]<<4 | hexVal[s[i+2]]
+				b = append(b, d)
+				check = check || d < 0x20 || d >= 0x7f
+				i += 3
 			}
 		}
-		out = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: no copy
+		*buf = b
+		out = unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
+		if !check {
+			return out, 0, noFault // %20, %2B, %3A …: printable ASCII throughout
+		}
 	}
 	if j := invalidByte(out); j >= 0 {
 		if out[j] < utf8.RuneSelf {
@@ -377,6 +402,24 @@ func decode(s string) (out string, pos int, f fault) {
 var plain = func() (t [256]bool) {
 	for c := 0x20; c < 0x7f; c++ {
 		t[c] = c != '%' && c != '+'
+	}
+	return t
+}()
+
+// hexVal is the value of each hex digit, and 0xff for other bytes: one
+// lookup checks and decodes a digit of %XX.
+var hexVal = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = byte(c - '0')
+		case 'a' <= c && c <= 'f':
+			t[c] = byte(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			t[c] = byte(c - 'A' + 10)
+		default:
+			t[c] = 0xff
+		}
 	}
 	return t
 }()

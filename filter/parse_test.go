@@ -194,3 +194,43 @@ func TestParseIntoReusesWithoutAllocating(t *testing.T) {
 		t.Errorf("ParseInto allocates %v times", n)
 	}
 }
+
+// The rough edges a newcomer hit, each with what the message or hint must
+// say and must not say.
+func TestRoughEdgeMessages(t *testing.T) {
+	tests := []struct {
+		target        string
+		want, notWant string
+	}{
+		{"/files?d=2007-08-05T13:15:00,5Z", "decimal sign", "four-digit year"},
+		{"/files?d=2007-08-05T13:15:00,250-08:00", "decimal sign", "four-digit year"},
+		{"/files?d=20070805T131500,5Z", "decimal sign", "four-digit year"},
+		{"/files?d=2007-08-05T13:15%2B0530", "offset +0530", ""},
+		{"/files?n=-5", "cannot be negative", "is not negative"},
+		{"/files?agentID=bi%00ll", "control character", "%25"},
+		{"/file", "did you mean /files?", "case-sensitive"},
+		{"/Files", "case-sensitive", ""},
+		{"vcc-na1.8x8.com/api/recordings/files", "https://vcc-na1.8x8.com", ""},
+		{"/calls.json", `unknown resource "calls"`, "calls.json"},
+		{"/files.txt", ".json", "(the default), .json"},
+	}
+	for _, tt := range tests {
+		_, err := filter.Parse("GET", tt.target)
+		var list filter.ErrorList
+		if !errors.As(err, &list) {
+			t.Errorf("%q accepted", tt.target)
+			continue
+		}
+		text := list[0].Error()
+		if !strings.Contains(text, tt.want) || tt.notWant != "" && strings.Contains(text, tt.notWant) {
+			t.Errorf("%q: %s\nwant it to say %q and not %q", tt.target, text, tt.want, tt.notWant)
+		}
+		if strings.Contains(text, " (") && strings.HasSuffix(text, ")") && strings.Count(text, "(") > 1 {
+			t.Errorf("%q: hint glued in parentheses: %s", tt.target, text)
+		}
+	}
+	var q filter.Query
+	if err := q.UnmarshalJSON([]byte(`{"resource":"files","dd":"x"}`)); err == nil || strings.Contains(err.Error(), "json: json:") {
+		t.Errorf("JSON unknown key: %v", err)
+	}
+}

@@ -1,11 +1,14 @@
 package filter_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"pgregory.net/rapid"
 
@@ -169,3 +172,66 @@ var requests = rapid.OneOf(fuzz.AnyRequest(), rapid.Custom(func(t *rapid.T) fuzz
 	origin := rapid.SampledFrom([]string{"", "https://vcc-na1.8x8.com/api/recordings"}).Draw(t, "origin")
 	return fuzz.Request{Method: "GET", Target: origin + "/files?agentID=é😀&" + name + "=" + b.String()}
 }))
+
+// Faults of the JSON form span the JSON text: inside a string value, the
+// span's text, read back as a JSON string by encoding/json, is the decoded
+// value's text at that place, whatever escapes the value was written with.
+func TestPropertyJSONSpansDecode(t *testing.T) {
+	checked := 0
+	rapid.Check(t, func(t *rapid.T) {
+		key := rapid.SampledFrom([]string{"d", "start-date", "tz"}).Draw(t, "key")
+		var value string
+		switch key {
+		case "d":
+			value = fuzz.Mutated(fuzz.DateRange()).Draw(t, "value")
+		case "tz":
+			value = fuzz.Mutated(fuzz.Zone()).Draw(t, "value")
+		default:
+			value = fuzz.Mutated(fuzz.DateValue()).Draw(t, "value")
+		}
+		if !utf8.ValidString(value) {
+			return
+		}
+		var raw strings.Builder
+		for _, r := range value {
+			switch {
+			case r == '"' || r == '\\' || r < 0x20 || rapid.IntRange(0, 3).Draw(t, "escape") == 0:
+				if r > 0xFFFF {
+					r1, r2 := utf16.EncodeRune(r)
+					fmt.Fprintf(&raw, `\u%04x\u%04x`, r1, r2)
+				} else {
+					fmt.Fprintf(&raw, `\u%04x`, r)
+				}
+			default:
+				raw.WriteRune(r)
+			}
+		}
+		head := `{"resource": "files", "fields": {"agentID": "é😀"}, "` + key + `": "`
+		in := head + raw.String() + `"}`
+		var q filter.Query
+		var list filter.ErrorList
+		if !errors.As(q.UnmarshalJSON([]byte(in)), &list) {
+			return
+		}
+		for _, e := range list {
+			s := e.Span
+			if s.Start < len(head) || s.End > len(in)-2 || s.End < s.Start || e.JSONPath != key {
+				t.Fatalf("%s: fault %v spans %v outside the value of %q", in, e, s, key)
+			}
+			if e.UTF16.Start != utf16Len(in[:s.Start]) || e.UTF16.End != utf16Len(in[:s.End]) {
+				t.Fatalf("%s: utf16 %v for %v", in, e.UTF16, s)
+			}
+			var before, part string
+			if json.Unmarshal([]byte(`"`+in[len(head):s.Start]+`"`), &before) != nil || json.Unmarshal([]byte(`"`+in[s.Start:s.End]+`"`), &part) != nil {
+				t.Fatalf("%s: span %v of %v splits an escape", in, s, e)
+			}
+			if !strings.HasPrefix(value[len(before):], part) {
+				t.Fatalf("%s: span text %q is not the value %q at %d", in, part, value, len(before))
+			}
+			checked++
+		}
+	})
+	if checked == 0 {
+		t.Error("no fault of the JSON form was checked")
+	}
+}

@@ -11,10 +11,27 @@ import "sync"
 // bigrams with the input; only those are measured. A bad tz then costs a
 // few microseconds, not a pass of the edit distance over every zone.
 type gramIndex struct {
-	keys  []string           // lower-cased whole names and last segments
-	owner []int32            // keys[k] belongs to names[owner[k]]
-	grams map[uint16][]int32 // bigram -> the keys holding it, each once
+	keys  []string            // lower-cased whole names and last segments
+	owner []int32             // keys[k] belongs to names[owner[k]]
+	grams *[gramSlots][]int32 // bigram -> the keys holding it, each once
 }
+
+// Bigrams are indexed by the symbols of their two bytes: the letters, digits
+// and punctuation of zone names each have their own, and every other byte
+// shares one. Bytes that share a symbol can only make a key look closer than
+// it is, never farther: the index lets through a superset, and the edit
+// distance decides.
+const gramSlots = 64 * 64
+
+var symbol = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 63
+	}
+	for n, c := range []byte("abcdefghijklmnopqrstuvwxyz0123456789/_-+") {
+		t[c] = uint8(n)
+	}
+	return t
+}()
 
 var (
 	gramOnce sync.Once
@@ -28,7 +45,7 @@ func (d *database) grams() *gramIndex {
 }
 
 func buildGramIndex(low []string) gramIndex {
-	g := gramIndex{grams: map[uint16][]int32{}}
+	g := gramIndex{grams: new([gramSlots][]int32)}
 	add := func(key string, owner int) {
 		k := int32(len(g.keys))
 		g.keys = append(g.keys, key)
@@ -54,7 +71,7 @@ func buildGramIndex(low []string) gramIndex {
 	return g
 }
 
-func bigram(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
+func bigram(s string, i int) uint16 { return uint16(symbol[s[i]])<<6 | uint16(symbol[s[i+1]]) }
 
 // seenBefore reports whether the bigram at s[i] occurs earlier in s.
 func seenBefore(s string, i int) bool {
@@ -84,7 +101,13 @@ func (g *gramIndex) candidates(s string, limit int, f func(key string, owner int
 		}
 		return
 	}
-	counts := make([]uint8, len(g.keys))
+	var stack [2048]uint8 // no allocation for the database as it is
+	counts := stack[:0]
+	if len(g.keys) <= len(stack) {
+		counts = stack[:len(g.keys)]
+	} else {
+		counts = make([]uint8, len(g.keys))
+	}
 	for i := 0; i+1 < len(s); i++ {
 		if seenBefore(s, i) {
 			continue
