@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/recq/recq"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
@@ -83,5 +85,26 @@ func TestBusyShows503(t *testing.T) {
 	got := eval[struct{ Status, Text string }](t, ctx, `(() => { const r = document.querySelector("#result .refusal"); return r ? {Status: r.dataset.status, Text: r.textContent} : {Status: "", Text: document.getElementById("result").textContent}; })()`)
 	if got.Status != "503" || !strings.Contains(got.Text, want.Error.Message) || !strings.Contains(got.Text, "overloaded") {
 		t.Errorf("the page shows %+v; the API says 503 %s %q", got, want.Error.Code, want.Error.Message)
+	}
+}
+
+// TestPageSaysWhenItCannotStart serves the page without its .wasm: the
+// status line says that the page could not start, instead of loading for
+// ever.
+func TestPageSaysWhenItCannotStart(t *testing.T) {
+	page := web.Mux(http.NotFoundHandler(), web.PageConfig{Clock: func() time.Time { return testNow }})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			http.NotFound(w, r)
+			return
+		}
+		page.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+	ctx := browser(t, 1280, 900)
+	do(t, ctx, chromedp.Navigate(ts.URL+"/"))
+	waitFor(t, ctx, `document.getElementById("status").getAttribute("role") === "alert"`)
+	if text := eval[string](t, ctx, `document.getElementById("status").textContent`); !strings.Contains(text, "could not start") {
+		t.Errorf("the status says %q", text)
 	}
 }
