@@ -57,6 +57,25 @@ func serveTLS(tb testing.TB, api *server.Server) (addr string, pool *x509.CertPo
 	return ln.Addr().String(), pool
 }
 
+// serveH2C serves api over plain HTTP/1.1 and HTTP/2 with prior knowledge
+// (h2c) on a loopback port, with the http.Server of recq serve but TLS: the
+// load measures the handler, not the handshakes, and the HTTP/2 server is
+// the same code either way.
+func serveH2C(tb testing.TB, api *server.Server) (addr string) {
+	tb.Helper()
+	srv := api.HTTPServer(nil)
+	srv.Protocols = new(http.Protocols)
+	srv.Protocols.SetHTTP1(true)
+	srv.Protocols.SetUnencryptedHTTP2(true)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	go srv.Serve(ln)
+	tb.Cleanup(func() { srv.Close() })
+	return ln.Addr().String()
+}
+
 // httpsClient is one client of its own connections (HTTP/2 when h2).
 func httpsClient(pool *x509.CertPool, h2 bool) *http.Client {
 	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: h2, MaxIdleConnsPerHost: 4}
@@ -71,21 +90,34 @@ func httpsClient(pool *x509.CertPool, h2 bool) *http.Client {
 // until stop is closed. It answers the server's SETTINGS and PINGs, so that
 // the server has no cause to drop it but the responses it cannot send.
 type zeroWindow struct {
-	conn    *tls.Conn
+	conn    net.Conn
 	opened  atomic.Int64
 	refused atomic.Int64 // streams reset by the server
 	mu      sync.Mutex
 	fr      *http2.Framer
 }
 
+// startZeroWindow opens one such connection to addr: over TLS when pool is
+// set, else HTTP/2 with prior knowledge (h2c).
 func startZeroWindow(tb testing.TB, addr string, pool *x509.CertPool, streams int, path string) *zeroWindow {
 	tb.Helper()
-	conn, err := tls.Dial("tcp", addr, &tls.Config{RootCAs: pool, NextProtos: []string{"h2"}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if p := conn.ConnectionState().NegotiatedProtocol; p != "h2" {
-		tb.Fatalf("negotiated %q, not h2", p)
+	var conn net.Conn
+	scheme := "http"
+	if pool != nil {
+		tc, err := tls.Dial("tcp", addr, &tls.Config{RootCAs: pool, NextProtos: []string{"h2"}})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if p := tc.ConnectionState().NegotiatedProtocol; p != "h2" {
+			tb.Fatalf("negotiated %q, not h2", p)
+		}
+		conn, scheme = tc, "https"
+	} else {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		conn = c
 	}
 	z := &zeroWindow{conn: conn, fr: http2.NewFramer(conn, conn)}
 	tb.Cleanup(func() { conn.Close() })
@@ -97,7 +129,7 @@ func startZeroWindow(tb testing.TB, addr string, pool *x509.CertPool, streams in
 	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(loadTenant+":"+loadToken))
 	for i := range streams {
 		hb.Reset()
-		for _, f := range [][2]string{{":method", "GET"}, {":scheme", "https"}, {":authority", addr}, {":path", path}, {"authorization", auth}} {
+		for _, f := range [][2]string{{":method", "GET"}, {":scheme", scheme}, {":authority", addr}, {":path", path}, {"authorization", auth}} {
 			enc.WriteField(hpack.HeaderField{Name: f[0], Value: f[1]})
 		}
 		z.mu.Lock()

@@ -239,6 +239,16 @@ func TestPinnedCertificate(t *testing.T) {
 	if _, err := collect(plain.Files(ctx, "")); err == nil {
 		t.Error("a self-signed certificate was accepted without a pin or WithInsecure")
 	}
+	roots := x509.NewCertPool()
+	roots.AddCert(f.ts.Certificate())
+	trusted, err := client.New(f.ts.URL, tenant, token, client.WithTLSConfig(&tls.Config{RootCAs: roots}),
+		client.WithUserAgent("acme-sync/2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := collect(trusted.Files(ctx, "")); err != nil {
+		t.Errorf("WithTLSConfig trusting the server's certificate: %v", err)
+	}
 	insecure, err := client.New(f.ts.URL, tenant, token, client.WithInsecure())
 	if err != nil {
 		t.Fatal(err)
@@ -300,6 +310,10 @@ func TestPlan(t *testing.T) {
 		{filter.Files, "agentID=bill&d=today-7d,today", "/files.csv?d=today-7d,today&tz=UTC&agentID=bill", client.WalkKey},
 		{filter.Transcripts, "?n=51", "/transcripts.csv?tz=UTC&n=51", client.WalkKey},
 		{filter.Files, "d=2007-08-05T13:15&tz=America/Denver", "/files.csv?d=2007-08-05T13:15&tz=America/Denver", client.WalkKey},
+		{filter.Files, "/files.json?agentID=bill", "/files.csv?tz=UTC&agentID=bill", client.WalkKey},
+		{filter.Transcripts, "https://vcc-na1.8x8.com/api/recordings/transcripts?n=2", "/transcripts.csv?tz=UTC&n=2", client.WalkKey},
+		{filter.Files, "", "/files.csv?tz=UTC", client.WalkKey},
+		{filter.Files, "metaData_fieldValue=http://x", "/files.csv?tz=UTC&metaData_fieldValue=http://x", client.WalkKey},
 	}
 	for _, tc := range cases {
 		first, w, err := c.Plan(tc.resource, tc.query)
@@ -321,7 +335,9 @@ func TestPlan(t *testing.T) {
 	if _, _, err := keyOnly.Plan(filter.Files, "d=2007-08-05T13:15"); !errors.Is(err, client.ErrNoKeyWalk) {
 		t.Errorf("WalkKey for a query that does not allow it: %v, want ErrNoKeyWalk", err)
 	}
-	if _, _, err := c.Plan(filter.Files, "d=2007-02-30"); err == nil {
-		t.Error("Plan accepted a refused query")
+	for _, refused := range []string{"d=2007-02-30", "/transcripts?d=today", "/files/S20071220/R1.wav"} {
+		if _, _, err := c.Plan(filter.Files, refused); !errors.As(err, new(filter.ErrorList)) {
+			t.Errorf("Plan(%q): %v, want a filter.ErrorList", refused, err)
+		}
 	}
 }

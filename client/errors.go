@@ -63,13 +63,14 @@ func (e *StatusError) Unwrap() error {
 // revokes a token at once when a new one is generated, so a walk that
 // worked a moment ago fails this way when the token was regenerated.
 type AuthError struct {
+	Method  string
 	Request string
 	Faults  filter.ErrorList
 }
 
 // Error says what to do.
 func (e *AuthError) Error() string {
-	return "GET " + e.Request + ": 401 Unauthorized: the tenant name or token was refused; " +
+	return e.Method + " " + e.Request + ": 401 Unauthorized: the tenant name or token was refused; " +
 		"the token may have been regenerated (a new token revokes the old one at once): fetch the current one"
 }
 
@@ -87,7 +88,13 @@ type PageError struct {
 }
 
 func (e *PageError) Error() string {
-	return "page " + strconv.Itoa(e.Page) + " (n=" + strconv.Itoa(e.N) + ", " + e.Request + "): " + e.Err.Error()
+	s := "page " + strconv.Itoa(e.Page) + " (n=" + strconv.Itoa(e.N)
+	switch e.Err.(type) {
+	case *StatusError, *AuthError, *RetryError: // they name the request
+	default:
+		s += ", " + e.Request
+	}
+	return s + "): " + e.Err.Error()
 }
 
 func (e *PageError) Unwrap() error { return e.Err }

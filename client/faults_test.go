@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -126,13 +127,18 @@ func TestRetriesBounded(t *testing.T) {
 		t.Errorf("waited %v, want 2 waits for 3 tries", sl.all())
 	}
 
-	// Retry-After: 1 but only a few milliseconds left: give up at once.
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	// A Retry-After (capped at 30 s) longer than what is left of the
+	// context: give up at once rather than wait.
+	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+		busy(w, r, 503, "3600")
+		return true
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var sl2 sleeps
 	c2 := f.newClient(t, &sl2)
 	_, err = collect(c2.Files(ctx, "n=51"))
-	if !errors.As(err, &re) || !re.Deadline || !errors.Is(err, context.DeadlineExceeded) {
+	if !errors.As(err, &re) || !re.Deadline || re.Wait != 30*time.Second || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v; want a RetryError at the deadline", err)
 	}
 	if len(sl2.all()) != 0 {
@@ -264,12 +270,35 @@ func TestBrokenPages(t *testing.T) {
 	}
 }
 
+// lateDeadline is a context whose deadline passes when pass is called, so
+// that a test of a slow server does not depend on how fast the pages
+// before come.
+type lateDeadline struct {
+	done chan struct{}
+	once sync.Once
+}
+
+func (c *lateDeadline) pass()                       { c.once.Do(func() { close(c.done) }) }
+func (c *lateDeadline) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (c *lateDeadline) Done() <-chan struct{}       { return c.done }
+func (c *lateDeadline) Value(any) any               { return nil }
+func (c *lateDeadline) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
 func TestSlowServerPastDeadline(t *testing.T) {
 	f := newFixture(t, genFiles(8, 120, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), 3), nil)
+	ctx := &lateDeadline{done: make(chan struct{})}
 	release := make(chan struct{})
 	defer close(release)
 	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
 		if n == 2 {
+			ctx.pass() // the second page is slower than the time left
 			select {
 			case <-r.Context().Done():
 			case <-release:
@@ -278,8 +307,6 @@ func TestSlowServerPastDeadline(t *testing.T) {
 		}
 		return false
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
-	defer cancel()
 	c := f.newClient(t, nil)
 	got, err := collect(c.Files(ctx, ""))
 	var pe *client.PageError
@@ -306,5 +333,30 @@ func TestTokenRotatedMidWalk(t *testing.T) {
 	var ae *client.AuthError
 	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "regenerated") {
 		t.Fatalf("err = %v, want an AuthError saying the token may have been regenerated", err)
+	}
+}
+
+// A server that answers the same full page whatever n and d ask ends the
+// walk with an error instead of keeping it going forever.
+func TestServerThatIgnoresPaging(t *testing.T) {
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	files := genFiles(17, 50, base, 3)
+	for _, w := range []client.Walk{client.WalkKey, client.WalkOffset} {
+		t.Run(w.String(), func(t *testing.T) {
+			f := newFixture(t, files, nil)
+			f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+				encode.WriteFiles(w, filter.XML, files, time.UTC)
+				return true
+			})
+			c := f.newClient(t, nil, client.WithWalk(w))
+			got, err := collect(c.Files(context.Background(), ""))
+			var pe *client.PageError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "does not move") {
+				t.Fatalf("err = %v, want a PageError saying the server does not move", err)
+			}
+			if len(got) != 50 || len(f.requests()) > 10 {
+				t.Errorf("%d records, %d requests", len(got), len(f.requests()))
+			}
+		})
 	}
 }

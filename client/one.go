@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"errors"
-	"io"
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
@@ -24,7 +23,7 @@ func (c *Client) Transcript(ctx context.Context, guid string) (record.Transcript
 		return record.Transcript{}, err
 	}
 	defer drain(resp.Body)
-	ts, err := encode.ReadTranscripts(io.LimitReader(resp.Body, maxBody), q.Format)
+	ts, err := encode.ReadTranscripts(&capped{r: resp.Body, left: maxBody}, q.Format)
 	if err != nil {
 		return record.Transcript{}, &PageError{Page: 1, N: 1, Request: target, Err: err}
 	}

@@ -33,7 +33,7 @@ func (c *Client) send(ctx context.Context, method, target string, f filter.Forma
 		body, readErr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusUnauthorized {
-			return nil, &AuthError{Request: target, Faults: readFaults(body, f)}
+			return nil, &AuthError{Method: method, Request: target, Faults: readFaults(body, f)}
 		}
 		se := &StatusError{Status: resp.StatusCode, Method: method, Request: target}
 		if readErr == nil {

@@ -42,7 +42,7 @@ const (
 	CodeReversedRange   = "reversed-range"
 )
 
-// Error returns the fault on one line: "d: 11: hour 25 is out of range 00–24 (hint)".
+// Error returns the fault on one line: "d: 11: hour 25 is out of range 00–24; hint".
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Variable != "" {
@@ -55,9 +55,8 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	if e.Hint != "" {
-		b.WriteString(" (")
+		b.WriteString("; ")
 		b.WriteString(e.Hint)
-		b.WriteString(")")
 	}
 	return b.String()
 }

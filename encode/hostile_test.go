@@ -78,6 +78,7 @@ func TestReadMemoryBounded(t *testing.T) {
 			if !errors.As(err, &re) || !strings.Contains(re.Msg, "MiB") || re.Line < 2 && tt.fill == '\n' {
 				t.Errorf("error %v, want a *ReadError saying the bound, on a line past the first", err)
 			}
+			t.Logf("%.1f MiB allocated for %d MiB: %v", float64(n)/(1<<20), blank>>20, err)
 			if n > 16<<20 {
 				t.Errorf("%d MiB allocated for %d MiB of newlines", n>>20, blank>>20)
 			}

@@ -14,8 +14,8 @@ import (
 // or row) to its end, a transcript's messages included, is at most 1 MiB,
 // and so is any stretch of the input without a token (blanks between
 // records included). A reader's memory is thus bounded by this, not by the
-// input, and so is a response built from a record (docs/DECISIONS.md,
-// "bounds of the readers").
+// input, and so is a response built from a record (docs/SERVING.md,
+// "Reading records").
 const MaxRecordBytes = 1 << 20
 
 // readSize is the most one Read takes from the reader.

@@ -8,7 +8,7 @@ import (
 )
 
 // checkText applies the one rule of the three readers to a field's text
-// (docs/DECISIONS.md, "text the readers refuse"): it must be UTF-8 and hold
+// (docs/SERVING.md, "Reading records"): it must be UTF-8 and hold
 // only characters XML 1.0 can carry (no NUL, no control character but tab,
 // LF and CR, no U+FFFE or U+FFFF), the text every writer writes as it is.
 // It returns what is wrong, or "".

@@ -3,6 +3,7 @@ package filter
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -102,10 +103,22 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// setUTF16 fills in each fault's UTF16 span from its byte span in text.
+// setUTF16 fills in each fault's UTF16 span from its byte span in text,
+// in one pass over text whatever the number of faults.
 func (l ErrorList) setUTF16(text string) {
+	type ref struct {
+		off int
+		dst *int
+	}
+	refs := make([]ref, 0, 2*len(l))
 	for _, e := range l {
-		e.UTF16 = Span{utf16Offset(text, e.Span.Start), utf16Offset(text, e.Span.End)}
+		refs = append(refs, ref{e.Span.Start, &e.UTF16.Start}, ref{e.Span.End, &e.UTF16.End})
+	}
+	slices.SortFunc(refs, func(a, b ref) int { return a.off - b.off })
+	i, n := 0, 0
+	for _, r := range refs {
+		i, n = utf16Advance(text, i, n, r.off)
+		*r.dst = n
 	}
 }
 
@@ -114,9 +127,19 @@ func (l ErrorList) setUTF16(text string) {
 // each byte that is not valid UTF-8 counts one (it reads as U+FFFD). An
 // offset inside a rune counts that rune whole; offsets are clamped to s.
 func utf16Offset(s string, off int) int {
+	_, n := utf16Advance(s, 0, 0, off)
+	return n
+}
+
+// utf16Advance continues utf16Offset from byte i, where n units were
+// counted, up to off; it returns where it stopped and the count.
+func utf16Advance(s string, i, n, off int) (int, int) {
 	off = max(0, min(off, len(s)))
-	n := 0
-	for i := 0; i < off; {
+	for i < off {
+		if i+8 <= off && s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] < utf8.RuneSelf {
+			i, n = i+8, n+8 // eight ASCII bytes, eight units
+			continue
+		}
 		if s[i] < utf8.RuneSelf {
 			i++
 			n++
@@ -129,7 +152,7 @@ func utf16Offset(s string, off int) int {
 			n++
 		}
 	}
-	return n
+	return i, n
 }
 
 // addCause records a fault that the date or zone parsers found in the value
@@ -147,9 +170,57 @@ func (l *ErrorList) addCause(variable string, err error, pl place) {
 		}
 		e = l.Add(Code(de.Code), variable, de.Pos, span, de.Msg, de.Hint, pl.escapeAll(de.Suggestions)...)
 	case errors.As(err, &ze):
-		e = l.Add(CodeUnknownZone, variable, -1, pl.whole(), ze.Msg+" "+quote(ze.Name), ze.Hint(), pl.escapeAll(ze.Suggestions)...)
+		code := CodeUnknownZone
+		if ze.Code == timezone.CodeInternal {
+			code = CodeInternal
+		}
+		e = l.Add(code, variable, -1, pl.whole(), ze.Msg+" "+quote(ze.Name), ze.Hint(), pl.escapeAll(ze.Suggestions)...)
 	default:
 		e = l.Add(CodeInternal, variable, -1, pl.whole(), err.Error(), "")
 	}
 	e.JSONPath = pl.path
+}
+
+// Caret renders text, the request the fault was found in, on one line with a
+// line of carets under the fault's span (one caret for an empty span), for
+// terminals. A long request is cut around the span; bytes that are not
+// UTF-8 show as U+FFFD, control characters as '?'.
+func (e *Error) Caret(text string) string {
+	const room = 40
+	start := max(0, min(e.Span.Start, len(text)))
+	end := max(start, min(e.Span.End, len(text)))
+	from, to := max(0, start-room), min(len(text), end+room)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	shown := func(s string) (string, int) {
+		var b strings.Builder
+		n := 0
+		for _, r := range s {
+			if r < 0x20 || r == 0x7f {
+				r = '?'
+			}
+			b.WriteRune(r)
+			n++
+		}
+		return b.String(), n
+	}
+	var line strings.Builder
+	if from > 0 {
+		line.WriteString("…")
+	}
+	head, pad := shown(text[from:start])
+	mid, width := shown(text[start:end])
+	tail, _ := shown(text[end:to])
+	line.WriteString(head + mid + tail)
+	if to < len(text) {
+		line.WriteString("…")
+	}
+	if from > 0 {
+		pad++
+	}
+	return line.String() + "\n" + strings.Repeat(" ", pad) + strings.Repeat("^", max(1, width))
 }

@@ -127,7 +127,7 @@ func (p *Predicate) instants(start time.Time, duration int) bool {
 		return false
 	}
 	if p.hasFinish {
-		end := start.Add(time.Duration(duration) * time.Second)
+		end := record.Finish(start, duration) // no overflow whatever the duration
 		if end.Before(p.finishFrom) || end.After(p.finishTo) {
 			return false
 		}

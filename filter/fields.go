@@ -54,14 +54,36 @@ func fieldsOf(r Resource) []string {
 	return nil
 }
 
+// isField reports whether name is a field of r that a query may match.
+// It compares name only with the fields of its length: a request's every
+// variable passes here, so the common case costs a compare or two.
 func isField(r Resource, name string) bool {
+	var byLen *[maxFieldLen + 1][]string
 	switch r {
 	case Files:
-		return slices.Contains(fileFields, name)
+		byLen = &fileFieldsByLen
 	case Transcripts:
-		return slices.Contains(transcriptFields, name)
+		byLen = &transcriptFieldsByLen
+	default:
+		return false
 	}
-	return false
+	return len(name) <= maxFieldLen && slices.Contains(byLen[len(name)], name)
+}
+
+// maxFieldLen bounds the length of a field's name.
+const maxFieldLen = 32
+
+var fileFieldsByLen, transcriptFieldsByLen = byLength(fileFields), byLength(transcriptFields)
+
+// byLength groups names by their length.
+func byLength(names []string) (t [maxFieldLen + 1][]string) {
+	for _, n := range names {
+		if len(n) > maxFieldLen {
+			panic("filter: field name longer than maxFieldLen: " + n)
+		}
+		t[len(n)] = append(t[len(n)], n)
+	}
+	return t
 }
 
 // unknownVariable explains a name that is not a variable of resource r: a
@@ -115,7 +137,8 @@ const maxNearestInput = 64
 
 // nearest returns the name closest to s among the lists: an exact match
 // ignoring case and '-'/'_', else one within an edit distance of 2
-// (case-insensitive; 1 for a name of fewer than 4 characters), else "". It allocates nothing but the edit-distance
+// (case-insensitive; 1 for a name of 2 to 4 characters, none for one
+// character), else "". It allocates nothing but the edit-distance
 // buffer, once per call.
 func nearest(s string, lists ...[]string) string {
 	if len(s) > maxNearestInput {
@@ -133,8 +156,11 @@ func nearest(s string, lists ...[]string) string {
 	for i := 0; i < len(s); i++ {
 		ls[i] = toLower(s[i])
 	}
-	limit := 2 // a short name is near too many others at 2 edits
-	if utf8.RuneCountInString(s) < 4 {
+	limit := 2 // a short name is near too many others at 2 edits: d, n, tz
+	switch n := utf8.RuneCountInString(s); {
+	case n < 2:
+		return ""
+	case n < 5:
 		limit = 1
 	}
 	best, bestD := "", limit+1

@@ -155,9 +155,7 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 		errs.setUTF16(src)
 		return errs
 	}
-	if x.HasDate {
-		x.datePath = varDate
-	}
+	x.fromJSON = true
 	check(x)
 	*q = *x
 	return nil

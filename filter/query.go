@@ -65,11 +65,13 @@ type Field struct {
 type Query struct {
 	Method   string // GET or DELETE
 	Resource Resource
-	ID       string // a file's path (S20071220/R2007….wav) or a transcript's interactionGUID
 	Format   Format
+	dateFrom int32  // where d's value starts in src (fields are ordered to fill padding)
+	ID       string // a file's path (S20071220/R2007….wav) or a transcript's interactionGUID
 
-	Date    daterange.Range // d=, when HasDate
-	HasDate bool
+	Date     daterange.Range // d=, when HasDate
+	HasDate  bool
+	fromJSON bool // src is the JSON form (UnmarshalJSON)
 
 	// Zone is the tz= zone, and ZoneName its name as given; nil when absent.
 	Zone     *time.Location
@@ -87,17 +89,25 @@ type Query struct {
 	// metaData_fieldValue= substrings; both must match one entry ([D-3]).
 	MetaName, MetaValue       string
 	HasMetaName, HasMetaValue bool
+	dateTo                    int32 // where d's value ends in src
 
 	N int // the 1-based index of the first record returned
 
 	Warnings []Warning
 
-	// Where the query was read from, so that Resolve can place a fault of
-	// d found only with the clock: the text given to Parse or
-	// UnmarshalJSON, and d's span and JSON key path in it.
-	src      string
-	dateAt   Span
-	datePath string
+	// src is the text the query was read from (given to Parse or
+	// UnmarshalJSON), so that Resolve can place a fault of d that only the
+	// clock reveals. It is kept by reference: Parse allocates nothing for it.
+	src string
+}
+
+// dateAt is where d's value is written in src.
+func (q *Query) dateAt() place {
+	pl := place{value: Span{int(q.dateFrom), int(q.dateTo)}, json: q.fromJSON}
+	if q.fromJSON {
+		pl.path = varDate
+	}
+	return pl
 }
 
 // Warning is a part of a request that was accepted but does nothing, such as
@@ -149,7 +159,7 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		w, err := q.Date.Resolve(now, loc)
 		if err != nil {
 			var l ErrorList
-			l.addCause(varDate, err, place{value: q.dateAt, path: q.datePath, json: q.datePath != ""})
+			l.addCause(varDate, err, q.dateAt())
 			l.setUTF16(q.src)
 			return Resolved{}, l
 		}
@@ -164,9 +174,7 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		res.FinishDate = &w
 	}
 	var l ErrorList
-	checkYears(&l, "d", res.Date, loc)
-	checkYears(&l, "start-date", res.StartDate, loc)
-	checkYears(&l, "finish-date", res.FinishDate, loc)
+	q.checkYears(&l, res, loc)
 	if len(l) > 0 {
 		return Resolved{}, l
 	}

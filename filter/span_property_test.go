@@ -40,6 +40,9 @@ func TestPropertySpansLieInTheRequest(t *testing.T) {
 			if want := (filter.Span{Start: utf16Len(r.Target[:s.Start]), End: utf16Len(r.Target[:s.End])}); e.UTF16 != want {
 				t.Fatalf("%q: utf16 %v, want %v", r.Target, e.UTF16, want)
 			}
+			if c := e.Caret(r.Target); strings.Count(c, "\n") != 1 || !strings.Contains(c, "^") {
+				t.Fatalf("%q: caret rendering %q", r.Target, c)
+			}
 			if checkDecodes(t, r.Target, e) {
 				decoded++
 			}

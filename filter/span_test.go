@@ -2,6 +2,7 @@ package filter_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -279,4 +280,31 @@ func TestJSONSpans(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A range of the JSON form refused by Resolve points at d's value in the
+// JSON text.
+func TestResolveFaultSpanInJSON(t *testing.T) {
+	const in = `{"resource": "files", "d": "2026-11-25,today"}`
+	var q filter.Query
+	if err := q.UnmarshalJSON([]byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := q.Resolve(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC)
+	var list filter.ErrorList
+	if !errors.As(err, &list) || list[0].Code != filter.CodeReversedRange {
+		t.Fatalf("Resolve = %v, want a reversed range", err)
+	}
+	if e := list[0]; in[e.Span.Start:e.Span.End] != "2026-11-25,today" || e.JSONPath != "d" {
+		t.Errorf("fault %+v spans %q", e, in[e.Span.Start:e.Span.End])
+	}
+}
+
+func ExampleError_Caret() {
+	req := "/files?agentID=bill&d=2007-02-30"
+	_, err := filter.Parse("GET", req)
+	fmt.Println(err.(filter.ErrorList)[0].Caret(req))
+	// Output:
+	// /files?agentID=bill&d=2007-02-30
+	//                               ^^
 }

@@ -1,6 +1,11 @@
 package filter
 
-import "github.com/recq/recq/timezone"
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/recq/recq/timezone"
+)
 
 // Validate checks a Query built or changed by hand against the rules that
 // Parse keeps, so that its canonical form is one the API reads back as the
@@ -136,6 +141,9 @@ func (q *Query) validateZone(l *ErrorList) {
 	case q.ZoneName == "":
 		l.addCode(CodeBadQuery, varZone, -1, "Zone "+quote(q.Zone.String())+" is set with an empty ZoneName", "set ZoneName to the IANA name the zone was loaded by")
 	default:
+		if c := lastZone.Load(); c != nil && c.loc == q.Zone && c.name == q.ZoneName {
+			return // this very pair was checked before; zones never change
+		}
 		loc, err := timezone.Load(q.ZoneName)
 		if err != nil {
 			var faults ErrorList
@@ -145,9 +153,23 @@ func (q *Query) validateZone(l *ErrorList) {
 		}
 		if loc.String() != q.Zone.String() {
 			l.addCode(CodeBadQuery, varZone, -1, "Zone "+quote(q.Zone.String())+" is not the zone ZoneName "+quote(q.ZoneName)+" names", "set Zone to the zone timezone.Load returns for ZoneName")
+			return
+		}
+		if loc == q.Zone {
+			lastZone.Store(&zoneCheck{loc, q.ZoneName}) // allocates once per new zone, not per query
 		}
 	}
 }
+
+// zoneCheck is a Zone and ZoneName found to agree, so that validating the
+// queries of a server, which mostly share one or a few zones, skips the
+// lookup of the zone's name.
+type zoneCheck struct {
+	loc  *time.Location
+	name string
+}
+
+var lastZone atomic.Pointer[zoneCheck]
 
 // validateMeta checks one metadata substring.
 func (q *Query) validateMeta(l *ErrorList, name, value string, has bool) {

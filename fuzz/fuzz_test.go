@@ -60,6 +60,7 @@ func checkFaults(t *testing.T, text string, list filter.ErrorList) {
 			t.Fatalf("%q: %v", text, err)
 		}
 		_ = e.Error()
+		_ = e.Caret(text)
 	}
 }
 

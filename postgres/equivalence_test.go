@@ -231,6 +231,23 @@ func TestEquivalence(t *testing.T) {
 			}
 			comparePages(t, s, mem, target, tenant)
 		}
+		if len(fs) > 0 && rapid.Bool().Draw(t, "deleteFile") {
+			name := rapid.SampledFrom(fs).Draw(t, "deleted").Filename
+			got, err := s.DeleteFile(ctx, name)
+			if want := mem.DeleteFile(name); err != nil || got != want {
+				t.Fatalf("DeleteFile(%s) = %v, %v; memory %v", name, got, err, want)
+			}
+			comparePages(t, s, mem, "/files", tenant)
+		}
+		if len(ts) > 0 && rapid.Bool().Draw(t, "deleteTranscript") {
+			guid := rapid.SampledFrom(ts).Draw(t, "cleared").InteractionGUID
+			dummy := record.Message{MessageTime: now, MessageFrom: "system", OriginalMessage: "deleted"}
+			got, err := s.DeleteTranscript(ctx, guid, dummy)
+			if want := mem.ClearMessages(guid, dummy); err != nil || got != want {
+				t.Fatalf("DeleteTranscript(%s) = %v, %v; memory %v", guid, got, err, want)
+			}
+			compareTranscript(t, s, mem, guid, tenant)
+		}
 		for range rapid.IntRange(0, 2).Draw(t, "lookups") {
 			if len(ts) == 0 {
 				break

@@ -43,8 +43,8 @@ CREATE TABLE IF NOT EXISTS recq_files (
 );
 
 -- The page order ([D-5]) and the field filters most queries carry.
-CREATE INDEX IF NOT EXISTS recq_files_order ON recq_files (start_date, start_ns, filename);
-CREATE INDEX IF NOT EXISTS recq_files_agent ON recq_files (agent_id, start_date, start_ns, filename);
+CREATE INDEX IF NOT EXISTS recq_files_order ON recq_files (start_date, start_ns, filename) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_files_agent ON recq_files (agent_id, start_date, start_ns, filename) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_files_finish ON recq_files (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_file_codes (
@@ -89,8 +89,8 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 	duration         bigint NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS recq_transcripts_order ON recq_transcripts (start_date, start_ns, interaction_guid);
-CREATE INDEX IF NOT EXISTS recq_transcripts_agent ON recq_transcripts (agent_id, start_date, start_ns, interaction_guid);
+CREATE INDEX IF NOT EXISTS recq_transcripts_order ON recq_transcripts (start_date, start_ns, interaction_guid) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_transcripts_agent ON recq_transcripts (agent_id, start_date, start_ns, interaction_guid) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_transcripts_finish ON recq_transcripts (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_transcript_meta (

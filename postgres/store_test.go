@@ -118,6 +118,9 @@ func TestDeletes(t *testing.T) {
 	if err != nil || !found || len(got.Messages) != 2 || got.Messages[0].OriginalMessage != "hello" || !got.Messages[1].MessageTime.Equal(day.Add(time.Second)) {
 		t.Fatalf("Transcript: %+v %v %v", got, found, err)
 	}
+	if nf, nt, err := s.Count(ctx); nf != 2 || nt != 1 || err != nil {
+		t.Errorf("Count = %d, %d, %v; want 2, 1", nf, nt, err)
+	}
 	if ok, err := s.DeleteFile(ctx, "S20071220/R1.wav"); !ok || err != nil {
 		t.Fatalf("DeleteFile: %v %v", ok, err)
 	}

@@ -149,3 +149,20 @@ func TestStoreDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishDateNoOverflow: a duration past what time.Duration holds
+// (given by a program; the readers refuse it) never makes a record finish
+// before it starts (issue 14, finding 8).
+func TestFinishDateNoOverflow(t *testing.T) {
+	start := time.Date(2007, 12, 19, 19, 16, 36, 0, time.UTC)
+	for _, d := range []int{MaxDuration, 1 << 34, 1<<63 - 1} {
+		f := File{StartDate: start, Duration: d}
+		tr := Transcript{StartDate: start, Duration: d}
+		if !f.FinishDate().After(start) || !tr.FinishDate().After(start) {
+			t.Errorf("duration %d: finishes at %v, before its start", d, f.FinishDate())
+		}
+	}
+	if got := (&File{StartDate: start, Duration: 1 << 34}).FinishDate(); got.Sub(start.Add(1<<33*time.Second)) != 1<<33*time.Second {
+		t.Errorf("2^34 s: %v", got)
+	}
+}

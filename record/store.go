@@ -11,7 +11,7 @@ import (
 // ascending with ties broken by filename or interactionGUID ([D-5]), so a
 // date window is found by binary search instead of a scan, and an index by
 // filename and by interactionGUID, so that a delete or a lookup touches one
-// record ([docs/DECISIONS.md], "deletes"). It is safe for concurrent use;
+// record (docs/SERVING.md, "Deletes"). It is safe for concurrent use;
 // deletes are visible at once to every later read.
 type Store struct {
 	mu          sync.RWMutex

@@ -107,7 +107,7 @@ func metaData() []Field {
 	}
 }
 
-// dateForms lists the written forms of a date value (docs/LANGUAGE.md §3).
+// dateForms lists the written forms of a date value (docs/LANGUAGE.md §3.1).
 func dateForms() []DateForm {
 	return []DateForm{
 		{Name: "date", Grammar: "YYYY-MM-DD | YYYYMMDD", Examples: []string{"2007-08-05", "20070805"},

@@ -7,7 +7,7 @@ import (
 
 // bufferedResponse holds a whole response in memory: the handler writes
 // into it inside its slot, and the slot is released before the response
-// goes to a client that may read slowly or not at all ([docs/SERVING.md],
+// goes to a client that may read slowly or not at all (docs/SERVING.md,
 // "a client that does not read"). A response is a bounded page, so holding
 // it whole costs little.
 type bufferedResponse struct {

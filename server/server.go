@@ -196,6 +196,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	authorized := false
 	defer func() { s.logRequest(r, rw, authorized, time.Since(start)) }()
 	format := requestedFormat(r.URL.EscapedPath())
+	// Every response is sent under its own deadline; for the refusals
+	// below, which cost nothing to build, it starts now.
+	rc := http.NewResponseController(rw)
+	rc.SetWriteDeadline(time.Now().Add(s.writeTimeout)) // not supported under httptest's recorder
 	if n := headerBytes(r); n > MaxHeaderBytes {
 		writeErrors(rw, http.StatusRequestHeaderFieldsTooLarge, format, headerTooLarge(n))
 		return
@@ -237,8 +241,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.serve(buf, r, format)
 	}()
-	// Not supported under httptest's recorder; over a connection it is.
-	http.NewResponseController(rw).SetWriteDeadline(time.Now().Add(s.writeTimeout))
+	rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
 	buf.sendTo(rw)
 }
 

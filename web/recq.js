@@ -28,28 +28,49 @@ async function instantiate(go) {
   return instance;
 }
 
+// exports are the instance's own functions (recq_buffer, recq_call,
+// recq_result, mem) when this module started it.
+let exports = null;
+
 /** ready resolves to globalThis.recq once the WebAssembly module runs. */
 export const ready = (async () => {
   if (!globalThis.recq) {
     const go = new globalThis.Go();
     const instance = await instantiate(go);
     go.run(instance); // runs for the life of the page; never resolves
+    if (instance.exports.recq_call) exports = instance.exports;
   }
   return globalThis.recq;
 })();
 await ready;
 
-function call(name, ...args) {
-  const result = globalThis.recq[name](...args);
-  if (result instanceof Error) throw result;
-  return result;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// callText runs one call, [name, ...args] as JSON text, and returns the
+// answer's JSON text: through the instance's exports when this module
+// started it (bytes written into and read from its memory, no js.Value, no
+// event for Go's scheduler), else through globalThis.recq._call.
+function callText(text) {
+  if (!exports) return globalThis.recq._call(text);
+  const bytes = encoder.encode(text);
+  const at = exports.recq_buffer(bytes.length);
+  new Uint8Array(exports.mem.buffer, at, bytes.length).set(bytes);
+  const size = exports.recq_call(bytes.length);
+  return decoder.decode(new Uint8Array(exports.mem.buffer, exports.recq_result(), size));
 }
 
-// options writes an options object as JSON text, a Date in now as RFC 3339:
-// Go reads text, and stringifying here saves a crossing into JavaScript.
+// call runs one function; the answers are those of globalThis.recq's
+// functions of the same names.
+function call(name, ...args) {
+  const answer = JSON.parse(callText(JSON.stringify([name, ...args])));
+  if ("throw" in answer) throw new Error(answer.throw);
+  return answer.ok;
+}
+
+// options turns a Date in options.now into RFC 3339 text.
 function options(o) {
-  if (o == null) return "";
-  return JSON.stringify(o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o);
+  return o && o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o;
 }
 
 /**
@@ -101,7 +122,7 @@ export function toRuleGroup(query) {
  * {query, canonical}, or {error, errors}, each error naming its rule.
  */
 export function fromRuleGroup(group, opts) {
-  return call("fromRuleGroup", group, options(opts));
+  return call("fromRuleGroup", group, opts);
 }
 
 /**
@@ -110,5 +131,5 @@ export function fromRuleGroup(group, opts) {
  * use it as the query builder's validator.
  */
 export function validateRuleGroup(group, opts) {
-  return call("validateRuleGroup", group, options(opts));
+  return call("validateRuleGroup", group, opts);
 }

@@ -2,13 +2,20 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/browsertest"
 	"github.com/recq/recq/internal/report"
 	"github.com/recq/recq/timezone"
+	"github.com/recq/recq/web"
 )
 
 // documentCalls are the requests of the document's examples
@@ -97,4 +104,24 @@ func BenchmarkNativeFilterParse(b *testing.B) {
 		filter.Parse(c.Method, c.Target)
 		i++
 	}
+}
+
+// BenchmarkBrowserLoad measures, in chromium, the time from the start of a
+// page's navigation to the module being ready (recq.js imported: the .wasm
+// fetched, compiled and started), as ms-to-ready. After the first round the
+// .wasm comes from the browser's cache, revalidated by its ETag.
+func BenchmarkBrowserLoad(b *testing.B) {
+	srv := httptest.NewServer(web.Module(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<!doctype html><title>recq load</title>")
+	})))
+	defer srv.Close()
+	ctx := browsertest.New(b)
+	var total float64
+	for b.Loop() {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+			b.Fatal(err)
+		}
+		total += browsertest.Eval[float64](b, ctx, `import("/_recq/recq.js").then(() => performance.now())`)
+	}
+	b.ReportMetric(total/float64(b.N), "ms-to-ready")
 }

@@ -63,13 +63,27 @@ func parseAll(t testing.TB, eval func(string) json.RawMessage, calls []call) []j
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []json.RawMessage
+	// The ES module's parse (through recq._call) and globalThis.recq.parse
+	// (objects across the boundary) must give the same answers.
+	var out, direct []json.RawMessage
 	raw := eval(`(` + string(in) + `).map(c => m.parse(c.method, c.target, {now: c.now, tenantZone: c.tenantZone}))`)
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != len(calls) {
-		t.Fatalf("%d answers to %d calls", len(out), len(calls))
+	raw = eval(`(` + string(in) + `).map(c => globalThis.recq.parse(c.method, c.target, {now: c.now, tenantZone: c.tenantZone}))`)
+	if err := json.Unmarshal(raw, &direct); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(calls) || len(direct) != len(calls) {
+		t.Fatalf("%d and %d answers to %d calls", len(out), len(direct), len(calls))
+	}
+	for i := range out {
+		var a, b any
+		json.Unmarshal(out[i], &a)
+		json.Unmarshal(direct[i], &b)
+		if diff := cmp.Diff(a, b); diff != "" {
+			t.Errorf("%s: the module's parse and globalThis.recq.parse differ:\n%s", calls[i].Target, diff)
+		}
 	}
 	return out
 }
@@ -254,6 +268,8 @@ func TestBrowserFunctions(t *testing.T) {
 			{id: "b", field: "d", operator: "between", value: ["today-1d", "today"]}]};
 		let thrown = "";
 		try { m.parse("GET", "/files", {now: "yesterday"}); } catch (e) { thrown = e.message; }
+		const returned = globalThis.recq.parse("GET", "/files", {now: "yesterday"});
+		if (!(returned instanceof Error) || returned.message !== thrown) thrown = "globalThis.recq.parse returned " + returned;
 		return {
 			schema: m.schema(),
 			fields: m.fields("transcripts"),

@@ -146,7 +146,7 @@ func refuse(err error, stdout, stderr io.Writer) int {
 	for _, e := range list {
 		fmt.Fprintf(stderr, "recq get: %v\n", e)
 	}
-	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
+	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
 }
 
 // originOf returns the base URL a whole-URL request names

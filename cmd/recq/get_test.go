@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/recq/recq/client"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
@@ -185,5 +186,30 @@ func TestGetHelp(t *testing.T) {
 	stdout, _, status := runGet(t, "", "--help")
 	if status != 0 || !strings.Contains(stdout, "Usage: recq get") || !strings.Contains(stdout, "--token-file FILE") {
 		t.Errorf("status %d, %q", status, stdout)
+	}
+}
+
+// The progress line: drawn only on a terminal, with pages, records, rate
+// and retries.
+func TestGetProgress(t *testing.T) {
+	var buf bytes.Buffer
+	if p := newProgress(&buf, clock); p.w != nil {
+		t.Error("progress drawn on a buffer, which is not a terminal")
+	}
+	now := clock()
+	tick := now
+	p := &progress{w: &buf, clock: func() time.Time { return tick }, start: now}
+	tick = now.Add(2 * time.Second)
+	p.observe(client.Event{Kind: client.EventRetry, Page: 3, Status: 503, Wait: time.Second})
+	p.observe(client.Event{Kind: client.EventPage, Page: 3, Records: 150})
+	p.done()
+	got := buf.String()
+	for _, part := range []string{"page 3: 503, retrying in 1s (retry 1)", "3 pages, 150 records, 75 records/s, 1 retries"} {
+		if !strings.Contains(got, part) {
+			t.Errorf("progress %q lacks %q", got, part)
+		}
+	}
+	if !strings.HasSuffix(got, "\n") {
+		t.Errorf("progress %q does not end its line", got)
 	}
 }

@@ -14,6 +14,11 @@ import (
 type helpText struct {
 	usage string // after "Usage: "
 	about string
+	// flags is the list of flags written out, for a command that reads
+	// its flags its own way (not through newFlags): recq help and
+	// COMMAND --help then print the help without running the command.
+	// Empty for the others, whose list comes from their flag set.
+	flags string
 	more  string
 }
 
@@ -40,7 +45,28 @@ func helpCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 		fmt.Fprintf(stderr, "recq help: unknown command %q\n\n%s", args[0], usage())
 		return 1
 	}
+	if helps[c.name].flags != "" {
+		printHelp(stdout, c.name, nil)
+		return 0
+	}
 	return c.run([]string{"--help"}, stdout, stderr, clock)
+}
+
+// wantsHelp reports whether args ask for help (-h, -help or --help before
+// a "--"), for the commands whose help lists its flags itself.
+func wantsHelp(cmd string, args []string) bool {
+	if helps[cmd].flags == "" {
+		return false // the command's own flag set answers -h
+	}
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 func init() {
@@ -87,6 +113,9 @@ func usageError(w io.Writer, cmd, msg string) {
 func printHelp(w io.Writer, cmd string, fs *flag.FlagSet) {
 	h := helps[cmd]
 	fmt.Fprintf(w, "Usage: %s\n\n%s\n", h.usage, strings.TrimRight(h.about, "\n"))
+	if fs == nil && h.flags != "" {
+		fmt.Fprintf(w, "\nFlags:\n%s", h.flags)
+	}
 	if fs != nil {
 		fmt.Fprint(w, "\nFlags:\n")
 		fs.VisitAll(func(f *flag.Flag) {

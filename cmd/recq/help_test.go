@@ -159,3 +159,47 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// A help that writes out its flags lists exactly those its command
+// defines, as far as the command's own flag dump (printed on a bad flag)
+// shows them.
+func TestWrittenFlagsMatch(t *testing.T) {
+	dumped := regexp.MustCompile(`(?m)^  -([a-z][a-z-]*)`)
+	listed := regexp.MustCompile(`(?m)^  --([a-z][a-z-]*)`)
+	for _, c := range commands {
+		h := helps[c.name]
+		if h.flags == "" {
+			continue
+		}
+		defined := map[string]bool{}
+		for _, args := range [][]string{{"--recq-no-such-flag"}, {"init", "--recq-no-such-flag"}} {
+			var o, e bytes.Buffer
+			if status := c.run(args, &o, &e, clock); status != 1 {
+				t.Errorf("recq %s %v: exit %d, want 1", c.name, args, status)
+			}
+			for _, m := range dumped.FindAllStringSubmatch(e.String(), -1) {
+				defined[m[1]] = true
+			}
+		}
+		if len(defined) == 0 {
+			t.Logf("recq %s prints no list of its flags: its help is not compared", c.name)
+			continue
+		}
+		written := map[string]bool{}
+		for _, m := range listed.FindAllStringSubmatch(h.flags, -1) {
+			if m[1] != "help" {
+				written[m[1]] = true
+			}
+		}
+		for name := range defined {
+			if !written[name] {
+				t.Errorf("recq help %s does not list --%s", c.name, name)
+			}
+		}
+		for name := range written {
+			if !defined[name] {
+				t.Errorf("recq help %s lists --%s, which the command does not define", c.name, name)
+			}
+		}
+	}
+}

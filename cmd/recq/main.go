@@ -103,6 +103,10 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 		return versionCommand(args[1:], stdout, stderr, clock)
 	}
 	if c, ok := lookup(args[0]); ok {
+		if wantsHelp(c.name, args[1:]) {
+			printHelp(stdout, c.name, nil)
+			return 0
+		}
 		return c.run(args[1:], stdout, stderr, clock)
 	}
 	fmt.Fprintf(stderr, "recq: unknown command %q\n\n%s", args[0], usage())

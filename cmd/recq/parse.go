@@ -4,18 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/recq/recq"
+	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 )
-
-// rejection is what recq parse prints for a refused request: the first
-// fault as error, and every fault in errors.
-type rejection struct {
-	Error  *filter.Error   `json:"error"`
-	Errors []*filter.Error `json:"errors"`
-}
 
 func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	fs := newFlags("parse")
@@ -35,11 +30,11 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 	}
 	q, err := filter.Parse(*method, fs.Arg(0))
 	if err != nil {
-		return reject("recq parse", err, stdout, stderr)
+		return rejectRequest("recq parse", err, fs.Arg(0), stdout, stderr)
 	}
 	out, err := recq.Describe(q, now, tenant)
 	if err != nil {
-		return reject("recq parse", err, stdout, stderr)
+		return rejectRequest("recq parse", err, fs.Arg(0), stdout, stderr)
 	}
 	for _, w := range q.Warnings {
 		fmt.Fprintf(stderr, "recq parse: warning: %s: %s\n", w.Variable, w.Msg)
@@ -50,6 +45,12 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 // reject prints a refused request: JSON on stdout, one human line per fault
 // on stderr, and exit status 2.
 func reject(cmd string, err error, stdout, stderr io.Writer) int {
+	return rejectRequest(cmd, err, "", stdout, stderr)
+}
+
+// rejectRequest is reject for a request given on the command line: the
+// first fault is also shown under the request ("" shows none).
+func rejectRequest(cmd string, err error, request string, stdout, stderr io.Writer) int {
 	list := filter.Faults(err)
 	if list == nil {
 		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
@@ -57,7 +58,12 @@ func reject(cmd string, err error, stdout, stderr io.Writer) int {
 	for _, e := range list {
 		fmt.Fprintf(stderr, "%s: %s at %d-%d: %v\n", cmd, e.Code, e.Span.Start, e.Span.End, e)
 	}
-	return printJSON(stdout, stderr, rejection{Error: list[0], Errors: list}, 2)
+	if request != "" && list[0].JSONPath == "" {
+		for _, line := range strings.Split(list[0].Caret(request), "\n") {
+			fmt.Fprintf(stderr, "  %s\n", line)
+		}
+	}
+	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
 }
 
 func printJSON(stdout, stderr io.Writer, v any, status int) int {

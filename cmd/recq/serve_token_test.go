@@ -97,6 +97,9 @@ func TestServeTokenFile(t *testing.T) {
 	}
 	r.rotate <- syscall.SIGHUP
 	fresh := waitToken(t, tokenFile, "from-the-file")
+	// The file is written before the token is switched (so that a failed
+	// write rotates nothing): the rotation is done once it says so.
+	r.line(t, "token rotated", 1)
 	if status, _ := get(t, client, "http://"+addr+"/files.csv", "acme", fresh); status != 200 {
 		t.Errorf("the rotated token: %d", status)
 	}

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// FuzzDispatch feeds any text to recq._call: it never panics and always
+// answers one JSON object, {"ok": …} or {"throw": …}.
+func FuzzDispatch(f *testing.F) {
+	for _, seed := range []string{
+		`["parse", "GET", "/files?d=today&tz=America/Denver", {"now": "2026-11-25T12:00:00Z"}]`,
+		`["fromRuleGroup", {"combinator": "and", "rules": [{"field": "d", "operator": "=", "value": "2007-02-30"}]}, {"resource": "transcripts"}]`,
+		`["validateRuleGroup", "{\"rules\": [\"or\"]}", null]`,
+		`["resolve", {"resource": "files", "d": "today-1d,today"}, {"now": 1795608000000, "tenantZone": "Asia/Tokyo"}]`,
+		`["canonical", "not json"]`, `[]`, `[1]`, `"parse"`,
+	} {
+		f.Add(seed)
+	}
+	a := api{now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }}
+	f.Fuzz(func(t *testing.T, call string) {
+		var out map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(dispatch(a, call)), &out); err != nil || len(out) != 1 {
+			t.Fatalf("%q: %v %v", call, out, err)
+		}
+	})
+}
