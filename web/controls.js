@@ -198,7 +198,7 @@ function endEditor(box, name, get, changed, today) {
     abs.hidden = e.kind !== "absolute";
     text.hidden = e.kind !== "text";
     offset.disabled = !e.time;
-    const word = e.days === 0 ? ", today" : e.days === -1 ? ", yesterday" : e.days === 1 ? ", tomorrow" : "";
+    const word = e.days === -1 ? ", yesterday" : e.days === 1 ? ", tomorrow" : "";
     dayWord.textContent = `days from today: ${endText(e)}${word}`;
   };
   kind.addEventListener("change", () => {
