@@ -88,6 +88,6 @@ $("controls").addEventListener("submit", (ev) => ev.preventDefault());
 
 fromControls(ui.state);
 box.enable();
-$("status").textContent = `Ready: the validator is recq ${sch.version ?? ""}, in this page.`;
+$("status").textContent = `Ready: recq's own validator runs in this page (schema version ${sch.version}).`;
 document.documentElement.dataset.ready = "true";
 performance.mark("recq-ready");

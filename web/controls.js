@@ -151,8 +151,8 @@ export function controls(schema, state, onChange, today) {
     const fmts = byName.get(st.resource)?.formats ?? ["xml", "json", "csv"];
     format.replaceChildren(...fmts.map((f) => h("option", { value: f }, f.toUpperCase())));
     format.value = st.format;
-    const list = st.resource === "transcript";
-    for (const sel of ["#dates", ".filters", ".meta", ".page"]) document.querySelector(sel).disabled = list;
+    const one = st.resource === "transcript"; // one transcript takes no variables
+    for (const sel of ["#dates", ".filters", ".meta", ".page"]) document.querySelector(sel).disabled = one;
     dMode.value = st.dMode;
     $("sd-on").checked = st.sdOn;
     $("fd-on").checked = st.fdOn;
@@ -198,7 +198,7 @@ function endEditor(box, name, get, changed, today) {
     abs.hidden = e.kind !== "absolute";
     text.hidden = e.kind !== "text";
     offset.disabled = !e.time;
-    const word = e.days === 0 ? ", today" : e.days === -1 ? ", yesterday" : e.days === 1 ? ", tomorrow" : "";
+    const word = e.days === -1 ? ", yesterday" : e.days === 1 ? ", tomorrow" : "";
     dayWord.textContent = `days from today: ${endText(e)}${word}`;
   };
   kind.addEventListener("change", () => {

@@ -1,10 +1,10 @@
-// engine.js: the validator, recq itself compiled to WebAssembly, behind the
-// few calls the page makes. Today is the server's clock, not the browser's,
-// so that the preview resolves dates as the answers will.
+// engine.js: the validator, recq itself compiled to WebAssembly (recq.js,
+// docs/BROWSER.md), behind the few calls the page makes. Today is the
+// server's clock, not the browser's, so that the preview resolves dates as
+// the answers will.
 import * as recq from "./recq.js";
 
-await (recq.ready ?? recq.load?.() ?? recq.init?.());
-const api = globalThis.recq ?? recq;
+await recq.ready;
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? "";
 
@@ -25,10 +25,10 @@ export function now() {
  * report (canonical, zone, windows, warnings) or {error, errors}.
  */
 export function parse(target) {
-  return api.parse("GET", target, { now: now(), tenantZone });
+  return recq.parse("GET", target, { now: now(), tenantZone });
 }
 
 /** schema returns the object `recq schema` prints. */
 export function schema() {
-  return api.schema();
+  return recq.schema();
 }

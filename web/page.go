@@ -9,6 +9,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -16,7 +18,7 @@ import (
 // itself is at exactly "/" and every other path belongs to the API.
 const AssetPrefix = "/_recq/"
 
-//go:embed index.html app.js engine.js query.js controls.js urlbox.js preview.js run.js dom.js style.css
+//go:embed index.html boot.js app.js engine.js query.js controls.js urlbox.js preview.js run.js dom.js style.css
 var files embed.FS
 
 // index is the page; the template only fills in the tenant zone and the
@@ -69,15 +71,31 @@ func Page(cfg PageConfig) http.Handler {
 }
 
 // Assets returns the handler of the page's files, to be mounted at
-// AssetPrefix (it strips the prefix itself).
+// AssetPrefix (it strips the prefix itself). It serves each file by name
+// and nothing else: not a directory, not index.html (the page is at "/").
 func Assets() http.Handler {
-	sub, _ := fs.Sub(files, ".")
-	fsrv := http.StripPrefix(AssetPrefix, http.FileServerFS(sub))
+	fsrv := http.FileServerFS(files)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := strings.CutPrefix(r.URL.Path, AssetPrefix)
+		if !ok || name == "index.html" || !fs.ValidPath(name) || !isFile(name) {
+			http.NotFound(w, r)
+			return
+		}
 		setSecurityHeaders(w.Header())
 		w.Header().Set("Cache-Control", "no-cache")
-		fsrv.ServeHTTP(w, r)
+		r2 := new(http.Request)
+		*r2 = *r
+		r2.URL = new(url.URL)
+		*r2.URL = *r.URL
+		r2.URL.Path = "/" + name
+		fsrv.ServeHTTP(w, r2)
 	})
+}
+
+// isFile reports whether name is one of the embedded files.
+func isFile(name string) bool {
+	info, err := fs.Stat(files, name)
+	return err == nil && !info.IsDir()
 }
 
 func setSecurityHeaders(h http.Header) {
@@ -95,7 +113,7 @@ func Mux(api http.Handler, cfg PageConfig) http.Handler {
 		switch p := r.URL.Path; {
 		case p == "/":
 			page.ServeHTTP(w, r)
-		case len(p) >= len(AssetPrefix) && p[:len(AssetPrefix)] == AssetPrefix:
+		case strings.HasPrefix(p, AssetPrefix):
 			assets.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/page.png from the screenshot the tests take")
@@ -102,6 +103,14 @@ func TestControlsBuildTheCanonicalURL(t *testing.T) {
 		}},
 	}
 	open(t, ctx, s)
+	// The zone picker offers every zone of the schema, and the tenant's
+	// zone is what an empty one means.
+	if got, want := eval[[]string](t, ctx, `[...document.querySelectorAll("#zones option")].map((o) => o.value)`), schema.Get().Zones; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the zone picker offers %d zones, the schema %d", len(got), len(want))
+	}
+	if ph := eval[string](t, ctx, `document.getElementById("tz").placeholder`); !strings.Contains(ph, "America/Los_Angeles") {
+		t.Errorf("the zone picker's placeholder is %q", ph)
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			paste(t, ctx, "/files") // every control back to its default
