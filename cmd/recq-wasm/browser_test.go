@@ -334,7 +334,9 @@ func TestBrowserTryPage(t *testing.T) {
 		const check = () => document.getElementById("out").textContent.includes("america/new_york") ? ok(document.getElementById("out").textContent) : setTimeout(check, 10);
 		check();
 	})`)
-	var answer struct{ Error struct{ Variable, Message string } }
+	var answer struct {
+		Error struct{ Variable, Message string }
+	}
 	if err := json.Unmarshal([]byte(shown), &answer); err != nil || answer.Error.Variable != "tz" || !strings.Contains(answer.Error.Message, "america/new_york") {
 		t.Errorf("the page shows %s (%v)", shown, err)
 	}
