@@ -13,7 +13,19 @@
 //     finds the start of a day from the zone's transitions;
 //   - [github.com/recq/recq/grammar] is the language of record, in participle.
 //
+// This package joins them for a program that answers or describes
+// requests:
+//
+//   - [Answer] writes the body the API answers to a GET over any [Store]
+//     (records in memory: [Memory]; a database: package postgres), in the
+//     query's format and zone, and [Delete] carries out a DELETE; a refusal
+//     is an error whose HTTP status is filter.Status(err) and whose body
+//     encode.WriteErrors writes;
+//   - [Describe] returns the resolved form that recq parse prints, as a
+//     [Report].
+//
 // Nothing reads the clock or the host's zone: the caller passes both, so a
-// query means the same on every machine. Canonical strings are stable; the
-// wording of error messages is not.
+// query means the same on every machine. Canonical strings and fault codes
+// are stable; the wording of error messages is not. The language, with
+// every decision and its reason, is docs/LANGUAGE.md.
 package recq

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -49,10 +48,13 @@ type loadResult struct {
 	deletes           map[string][]int // file → statuses of its DELETEs
 	files             []record.File    // the files before the run
 	deleted           map[string]bool  // files deleted (a 204)
+	hostile           string           // what the hostile mix did
 }
 
-// newLoad returns the handler, served over loopback, and the schedule.
-func newLoad(tb testing.TB, maxInFlight int) (*httptest.Server, *server.Server, []loadRequest, []record.File) {
+// newLoad returns the address of the handler, served over loopback by the
+// http.Server of recq serve (plain HTTP/1.1 and h2c), the handler and the
+// schedule.
+func newLoad(tb testing.TB, maxInFlight int) (string, *server.Server, []loadRequest, []record.File) {
 	tb.Helper()
 	zone, err := timezone.Load(server.SampleZone)
 	if err != nil {
@@ -64,8 +66,7 @@ func newLoad(tb testing.TB, maxInFlight int) (*httptest.Server, *server.Server, 
 		Tenant: loadTenant, Token: loadToken, Zone: zone,
 		Clock: func() time.Time { return loadNow }, MaxInFlight: maxInFlight,
 	})
-	ts := httptest.NewServer(api)
-	tb.Cleanup(ts.Close)
+	addr := serveH2C(tb, api)
 
 	rng := rand.New(rand.NewPCG(1, 2))
 	var sched []loadRequest
@@ -110,18 +111,23 @@ func newLoad(tb testing.TB, maxInFlight int) (*httptest.Server, *server.Server, 
 		sched = append(sched, gets[rng.IntN(len(gets))]())
 	}
 	rng.Shuffle(len(sched), func(i, j int) { sched[i], sched[j] = sched[j], sched[i] })
-	return ts, api, sched, files
+	return addr, api, sched, files
 }
 
-// runLoad sends the schedule from loadWorkers clients to a handler that
-// serves maxInFlight requests at once (0: the default), and checks every
-// status; a 503 is retried after a short pause.
-func runLoad(tb testing.TB, maxInFlight int) loadResult {
-	ts, api, sched, files := newLoad(tb, maxInFlight)
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: loadWorkers, MaxIdleConnsPerHost: loadWorkers,
-	}}
+// runLoad sends the schedule from loadWorkers clients, each on its own
+// connections, to a handler that serves maxInFlight requests at once (0:
+// the default), and checks every status; a 503 is retried after a short
+// pause. The hostile mix of hostile_mix_test.go runs beside them, with or
+// without its worst-case queries, or not at all.
+func runLoad(tb testing.TB, maxInFlight int, mix hostility) loadResult {
+	addr, api, sched, files := newLoad(tb, maxInFlight)
+	base := "http://" + addr
+	client := plainClient()
 	defer client.CloseIdleConnections()
+	var h *hostileMix
+	if mix != quiet {
+		h = startHostile(tb, addr, mix == hostileWorst)
+	}
 
 	res := loadResult{files: files, statuses: map[int]int{}, deletes: map[string][]int{}, deleted: map[string]bool{}}
 	latencies := make([]time.Duration, len(sched))
@@ -132,6 +138,8 @@ func runLoad(tb testing.TB, maxInFlight int) loadResult {
 	var wg sync.WaitGroup
 	for range loadWorkers {
 		wg.Go(func() {
+			client := plainClient()
+			defer client.CloseIdleConnections()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(sched) || failed.Load() {
@@ -141,7 +149,7 @@ func runLoad(tb testing.TB, maxInFlight int) loadResult {
 				var status int
 				t0 := time.Now() // the latency a client sees, retries included
 				for attempt := 0; ; attempt++ {
-					req, err := http.NewRequest(r.method, ts.URL+r.path, nil)
+					req, err := http.NewRequest(r.method, base+r.path, nil)
 					if err != nil {
 						tb.Error(err)
 						failed.Store(true)
@@ -180,6 +188,9 @@ func runLoad(tb testing.TB, maxInFlight int) loadResult {
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
+	if h != nil {
+		res.hostile = h.stop(tb)
+	}
 	res.requests = len(sched) + int(retries.Load())
 	res.retries = int(retries.Load())
 	slices.Sort(latencies)
@@ -209,7 +220,7 @@ func runLoad(tb testing.TB, maxInFlight int) loadResult {
 	// every file not deleted, each once.
 	listed := map[string]int{}
 	for n := 1; ; n += 50 {
-		names := listFiles(tb, client, ts.URL, n)
+		names := listFiles(tb, client, base, n)
 		for _, name := range names {
 			listed[name]++
 		}
@@ -229,6 +240,11 @@ func runLoad(tb testing.TB, maxInFlight int) loadResult {
 		tb.Errorf("%d files left, %d listed, want %d", left, len(listed), len(files)-loadDeletes)
 	}
 	return res
+}
+
+// plainClient is one client of its own HTTP/1.1 connections.
+func plainClient() *http.Client {
+	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 }
 
 func listFiles(tb testing.TB, client *http.Client, base string, n int) []string {
@@ -265,10 +281,14 @@ func (r loadResult) String() string {
 	}) {
 		codes = append(codes, fmt.Sprintf("%d×%d", code, r.statuses[code]))
 	}
-	return fmt.Sprintf("%d requests (%d retries after 503) from %d clients in %v: %.0f requests/s, latency p50 %v, p99 %v, max %v; statuses %s; %d of %d files deleted",
+	s := fmt.Sprintf("%d requests (%d retries after 503) from %d clients in %v: %.0f requests/s, latency p50 %v, p99 %v, max %v; statuses %s; %d of %d files deleted",
 		r.requests, r.retries, loadWorkers, r.elapsed.Round(time.Millisecond), float64(r.requests)/r.elapsed.Seconds(),
 		r.p50.Round(time.Microsecond), r.p99.Round(time.Microsecond), r.max.Round(time.Microsecond),
 		strings.Join(codes, " "), len(r.deleted), len(r.files))
+	if r.hostile != "" {
+		s += "; beside them " + r.hostile
+	}
+	return s
 }
 
 // TestServeLoad runs the load once with the default bound on requests in
@@ -279,14 +299,18 @@ func TestServeLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the serve load takes a few seconds")
 	}
-	t.Run("default", func(t *testing.T) { t.Log(runLoad(t, 0)) })
+	t.Run("default", func(t *testing.T) { t.Log(runLoad(t, 0, quiet)) })
 	t.Run("overloaded", func(t *testing.T) {
-		res := runLoad(t, 4)
+		res := runLoad(t, 4, quiet)
 		t.Log(res)
 		if res.statuses[503] == 0 {
 			t.Error("no 503 with 32 clients and a bound of 4")
 		}
 	})
+	// The hostile mix beside the same clients: their statuses are checked
+	// as in the default run; compare the latencies logged with it.
+	t.Run("hostile", func(t *testing.T) { t.Log(runLoad(t, 0, hostile)) })
+	t.Run("hostile+worst", func(t *testing.T) { t.Log(runLoad(t, 0, hostileWorst)) })
 }
 
 // BenchmarkServeLoad runs the whole load per iteration and reports
@@ -294,7 +318,7 @@ func TestServeLoad(t *testing.T) {
 func BenchmarkServeLoad(b *testing.B) {
 	var last loadResult
 	for b.Loop() {
-		last = runLoad(b, 0)
+		last = runLoad(b, 0, quiet)
 	}
 	b.ReportMetric(float64(last.requests)/last.elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(last.p99.Microseconds())/1000, "p99-ms")

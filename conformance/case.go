@@ -35,6 +35,8 @@ type Case struct {
 
 	ErrVariable string // the first fault's variable, or "" when the request is accepted
 	ErrPos      int
+	ErrCode     string  // the first fault's code, or "" when the case does not say
+	ErrSpan     *[2]int // the first fault's span in Target, when the case says
 
 	Page    []string // filenames or interactionGUIDs, in order
 	HasPage bool
@@ -119,10 +121,31 @@ func (c *Case) set(key, value string) error {
 		c.FinishDate, err = parseWindow(value)
 	case "warning":
 		c.Warnings = append(c.Warnings, value)
-	case "error":
-		variable, pos, _ := strings.Cut(value, " ")
-		c.ErrVariable = variable
-		c.ErrPos, err = strconv.Atoi(pos)
+	case "error": // VARIABLE POS [CODE [START END]]
+		f := strings.Fields(value)
+		if len(f) != 2 && len(f) != 3 && len(f) != 5 {
+			return fmt.Errorf("error wants VARIABLE POS [CODE [START END]]")
+		}
+		c.ErrVariable = f[0]
+		if c.ErrPos, err = strconv.Atoi(f[1]); err != nil {
+			return err
+		}
+		if len(f) >= 3 {
+			c.ErrCode = f[2]
+		}
+		if len(f) == 5 {
+			var span [2]int
+			if span[0], err = strconv.Atoi(f[3]); err != nil {
+				return err
+			}
+			if span[1], err = strconv.Atoi(f[4]); err != nil {
+				return err
+			}
+			if span[0] < 0 || span[1] < span[0] || span[1] > len(c.Target) {
+				return fmt.Errorf("span %d %d is not inside the request %q", span[0], span[1], c.Target)
+			}
+			c.ErrSpan = &span
+		}
 	case "records":
 		c.Records = value
 	case "page":

@@ -1,8 +1,10 @@
 // Package conformance is recq's promises written as data: cases under
 // testdata/ that a reader who knows no Go can follow and extend, a runner for
 // the library (TestConformance) and one for any HTTP implementation of the
-// Recordings API ([RunHTTP]), so a server built on recq, or another
-// implementation, can be held to the same cases.
+// Recordings API ([RunHTTP]; with [Deletes], on stores the caller gives
+// each case afresh, the DELETE cases too: 204, then 404 for a file deleted
+// twice), so a server built on recq, or another implementation, can be held
+// to the same cases.
 //
 // A case file holds cases separated by blank lines; '#' starts a comment
 // line. Each case is a list of "key value" lines:
@@ -16,7 +18,9 @@
 //	start-date FROM TO                     the ±5 s window, both ends in
 //	finish-date FROM TO
 //	warning    finish-date                 a variable that drew a warning
-//	error      d 8                         the first fault: variable and position
+//	error      d 8 bad-date-part 17 19     the first fault: variable, position in the value, and
+//	                                       optionally its code and its span [start, end) in the
+//	                                       request's bytes (docs/ERRORS.md); after the request line
 //	records    records/document.xml        records, in the API's own formats
 //	page       S20071220/R1.wav ...        the filenames or interactionGUIDs of the page, in order ("page" alone: empty)
 //	skip       why                         a case kept but not run, with its reason

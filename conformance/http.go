@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"slices"
@@ -29,7 +30,12 @@ type Start func(t *testing.T, files []record.File, transcripts []record.Transcri
 // subtest by name: a refused request must answer 400, an accepted one 200,
 // and a case with a page must list exactly its records, in order. Canonical
 // forms and windows are the library's concern and are not visible over HTTP.
-func RunHTTP(t *testing.T, start Start) {
+// With the option Deletes, the DELETE cases run too.
+func RunHTTP(t *testing.T, start Start, opts ...Option) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cases, err := Cases()
 	if err != nil {
 		t.Fatal(err)
@@ -39,8 +45,8 @@ func RunHTTP(t *testing.T, start Start) {
 			switch {
 			case c.Skip != "":
 				t.Skip(c.Skip)
-			case c.Method != "GET":
-				t.Skip("changes the records; the server's own tests cover DELETE")
+			case c.Method != "GET" && !o.deletes:
+				t.Skip("changes the records: run with conformance.Deletes()")
 			}
 			tenant, err := timezone.Load(c.Tenant)
 			if err != nil {
@@ -50,10 +56,112 @@ func RunHTTP(t *testing.T, start Start) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if c.Method == "DELETE" && c.ErrVariable == "" {
+				c.checkDelete(t, start, files, transcripts, tenant)
+				return
+			}
 			e := start(t, files, transcripts, c.Now, tenant)
 			c.checkHTTP(t, e)
 		})
 	}
+}
+
+// Option changes what RunHTTP runs.
+type Option func(*options)
+
+type options struct {
+	deletes bool
+}
+
+// Deletes makes RunHTTP run the DELETE cases too. For each, Start is called
+// with the case's records plus the file or transcript the case deletes, and
+// must answer from exactly those records: a store of their own, or a shared
+// one the caller resets, since the case changes it. A DELETE of a file must
+// answer 204, then 404 when repeated, and the file must be gone from
+// GET /files; a DELETE of a transcript must answer 204, leave the
+// transcript with one message from "system", and answer 204 for an unknown
+// transcript too (the API document). A refused DELETE must answer 400.
+func Deletes() Option {
+	return func(o *options) { o.deletes = true }
+}
+
+// checkDelete runs an accepted DELETE case on a store that holds the record
+// it deletes.
+func (c Case) checkDelete(t *testing.T, start Start, files []record.File, transcripts []record.Transcript, tenant *time.Location) {
+	q, err := filter.Parse(c.Method, c.Target)
+	if err != nil {
+		t.Fatalf("%s:%d: the library refuses the case: %v", c.File, c.Line, err)
+	}
+	switch q.Resource {
+	case filter.File:
+		i := slices.IndexFunc(files, func(f record.File) bool { return f.Filename == q.ID })
+		if i < 0 {
+			files = append(slices.Clone(files), record.File{StartDate: c.Now.Add(-time.Hour), AgentID: "conformance", Duration: 1, Filename: q.ID})
+			i = len(files) - 1
+		}
+		second := files[i].StartDate.UTC().Format("2006-01-02T15:04:05Z") // the file's second: a page that would hold it
+		e := start(t, files, transcripts, c.Now, tenant)
+		c.expect(t, e, "DELETE", c.Target, http.StatusNoContent)
+		c.expect(t, e, "DELETE", c.Target, http.StatusNotFound)
+		body := c.expect(t, e, "GET", "/files.json?d="+second, http.StatusOK)
+		fs, err := encode.ReadFiles(strings.NewReader(body), filter.JSON)
+		if err != nil {
+			t.Fatalf("the body does not read as files: %v\n%s", err, body)
+		}
+		if slices.ContainsFunc(fs, func(f record.File) bool { return f.Filename == q.ID }) {
+			t.Errorf("%s:%d: %s is still listed after its DELETE", c.File, c.Line, q.ID)
+		}
+	case filter.Transcript:
+		if !slices.ContainsFunc(transcripts, func(tr record.Transcript) bool { return tr.InteractionGUID == q.ID }) {
+			transcripts = append(slices.Clone(transcripts), record.Transcript{StartDate: c.Now.Add(-time.Hour), AgentID: "conformance", InteractionGUID: q.ID,
+				Messages: []record.Message{{MessageTime: c.Now.Add(-time.Hour), MessageFrom: "conformance", OriginalMessage: "hello"}}})
+		}
+		e := start(t, files, transcripts, c.Now, tenant)
+		c.expect(t, e, "DELETE", c.Target, http.StatusNoContent)
+		body := c.expect(t, e, "GET", "/transcripts/"+q.ID+".json", http.StatusOK)
+		var v struct {
+			Transcript struct {
+				Messages struct {
+					Message []struct {
+						MessageFrom     string `json:"messageFrom"`
+						OriginalMessage string `json:"originalMessage"`
+					} `json:"message"`
+				} `json:"messages"`
+			} `json:"transcript"`
+		}
+		if err := json.Unmarshal([]byte(body), &v); err != nil {
+			t.Fatalf("the body does not read as a transcript: %v\n%s", err, body)
+		}
+		if m := v.Transcript.Messages.Message; len(m) != 1 || m[0].MessageFrom != "system" || m[0].OriginalMessage != "" {
+			t.Errorf("%s:%d: after DELETE the messages are %+v, want one empty message from system", c.File, c.Line, m)
+		}
+		c.expect(t, e, "DELETE", "/transcripts/"+q.ID+"unknown", http.StatusNoContent)
+	default:
+		t.Fatalf("%s:%d: DELETE of %v", c.File, c.Line, q.Resource)
+	}
+}
+
+// expect sends one request and checks its status; it returns the body.
+func (c Case) expect(t *testing.T, e Endpoint, method, target string, status int) string {
+	t.Helper()
+	req, err := http.NewRequest(method, e.BaseURL+apiPath(target), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.SetBasicAuth(e.Tenant, e.Token)
+	resp, err := e.Client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != status {
+		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, method, target, resp.StatusCode, status, body)
+	}
+	return string(body)
 }
 
 func (c Case) checkHTTP(t *testing.T, e Endpoint) {

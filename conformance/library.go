@@ -38,6 +38,12 @@ func (c Case) CheckLibrary() []string {
 		if first.Variable != c.ErrVariable || first.Pos != c.ErrPos {
 			diffs = append(diffs, fmt.Sprintf("first fault %s at %d (%v), want %s at %d", first.Variable, first.Pos, first, c.ErrVariable, c.ErrPos))
 		}
+		if c.ErrCode != "" && string(first.Code) != c.ErrCode {
+			diffs = append(diffs, fmt.Sprintf("first fault's code %s (%v), want %s", first.Code, first, c.ErrCode))
+		}
+		if c.ErrSpan != nil && (first.Span.Start != c.ErrSpan[0] || first.Span.End != c.ErrSpan[1]) {
+			diffs = append(diffs, fmt.Sprintf("first fault's span [%d,%d) (%v), want [%d,%d)", first.Span.Start, first.Span.End, first, c.ErrSpan[0], c.ErrSpan[1]))
+		}
 		return diffs
 	}
 	if c.ErrVariable != "" {

@@ -23,9 +23,19 @@ func ExampleParseValue_error() {
 	fmt.Println(err)
 	fmt.Println(err.(*daterange.Error).Caret())
 	// Output:
-	// 13: the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315) (write one form throughout: 2007-08-05T13:15:00 or 20070805T131500)
+	// 13: the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315); write one form throughout: 2007-08-05T13:15:00 or 20070805T131500
 	// 2007-08-05T1315
 	//              ^
+}
+
+// A fault names its kind, the text at fault in the value and replacements
+// for that text.
+func ExampleError() {
+	s := "2007-08-05T13:15:00,5Z"
+	_, err := daterange.ParseValue(s)
+	e := err.(*daterange.Error)
+	fmt.Printf("%s %q → %q\n", e.Code, s[e.Start:e.End], e.Suggestions)
+	// Output: decimal-comma "," → ["."]
 }
 
 // A date is its whole day in the zone: on 2018-11-04 São Paulo's clocks went

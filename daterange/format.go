@@ -1,6 +1,6 @@
 package daterange
 
-// AppendText appends the canonical form of v (SPEC section 8): the extended
+// AppendText appends the canonical form of v (docs/LANGUAGE.md §8): the extended
 // form at the precision written, T before the time, Z or ±hh:mm for an
 // offset, and today, today-Nd or today+Nd for relative values.
 func (v Value) AppendText(b []byte) ([]byte, error) {

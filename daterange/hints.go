@@ -14,7 +14,7 @@ func timeMonth(m int) time.Month { return time.Month(m) }
 // weekDateError refuses an ISO week date (2007-W31-7, 2007W317) and, when the
 // week and day are valid, names the calendar date it means ([D-14]).
 func weekDateError(s string, w int, ext bool) *Error {
-	e := fail(s, w, "week dates are not accepted", "write a calendar date such as 2007-08-05")
+	e := fail(s, w, "week dates are not accepted", "write a calendar date such as 2007-08-05").as(CodeUnsupportedDate).span(0, len(s))
 	year := num(s, 0, 4)
 	i := w + 1
 	if !digitsAt(s, i, 2) {
@@ -42,7 +42,7 @@ func weekDateError(s string, w int, ext bool) *Error {
 		return e
 	}
 	e.Hint = "write the calendar date " + d.Format(dateLayout)
-	return e
+	return e.suggest(d.Format(dateLayout))
 }
 
 // ordinalDateError refuses an ordinal date (2007-217, 2007217) and names the
@@ -56,9 +56,11 @@ func ordinalDateError(s string, ext bool) *Error {
 		return nil
 	}
 	year, n := num(s, 0, 4), num(s, i, 3)
-	e := fail(s, i, "ordinal dates (year and day of the year) are not accepted", "write a calendar date such as 2007-08-05")
+	e := fail(s, i, "ordinal dates (year and day of the year) are not accepted", "write a calendar date such as 2007-08-05").as(CodeUnsupportedDate).span(0, len(s))
 	if n >= 1 && n <= 365 || n == 366 && (year%4 == 0 && year%100 != 0 || year%400 == 0) {
-		e.Hint = "write the calendar date " + (date.New(year, time.January, 1) + date.Date(n-1)).Format(dateLayout)
+		d := (date.New(year, time.January, 1) + date.Date(n-1)).Format(dateLayout)
+		e.Hint = "write the calendar date " + d
+		e.suggest(d)
 	}
 	return e
 }

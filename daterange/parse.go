@@ -3,6 +3,7 @@ package daterange
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2/gregorian"
 )
@@ -87,10 +88,10 @@ func parseAbsolute(s string, v *Value) *Error {
 	dayPos := i
 	i += 2
 	if month < 1 || month > 12 {
-		return fail(s, monthPos, "month "+s[monthPos:monthPos+2]+" is out of range 01–12", "")
+		return fail(s, monthPos, "month "+s[monthPos:monthPos+2]+" is out of range 01–12", "").part(2)
 	}
 	if n := gregorian.DaysIn(int(v.year), timeMonth(month)); day < 1 || day > n {
-		return fail(s, dayPos, "day "+s[dayPos:dayPos+2]+" is out of range: "+monthNames[month-1]+" "+s[0:4]+" has "+strconv.Itoa(n)+" days", "")
+		return fail(s, dayPos, "day "+s[dayPos:dayPos+2]+" is out of range: "+monthNames[month-1]+" "+s[0:4]+" has "+strconv.Itoa(n)+" days", "").part(2)
 	}
 	v.month, v.day, v.prec = uint8(month), uint8(day), Day
 	if i == len(s) {
@@ -102,9 +103,9 @@ func parseAbsolute(s string, v *Value) *Error {
 	case c == ',':
 		return fail(s, i, "a single date holds no comma", "only d takes a range A,B; start-date and finish-date take one date")
 	case c == '/':
-		return fail(s, i, "an ISO 8601 interval A/B is not accepted", "a range is written with a comma: d=2007-08-05,2007-08-07")
+		return fail(s, i, "an ISO 8601 interval A/B is not accepted", "a range is written with a comma: d=2007-08-05,2007-08-07").as(CodeUnsupportedDate).suggest(",")
 	case c == 'Z' || c == 'z' || c == '+' || c == '-':
-		return fail(s, i, "an offset needs a time of day", "write "+s[:i]+"T00:00"+s[i:])
+		return fail(s, i, "an offset needs a time of day", "write "+s[:i]+"T00:00"+s[i:]).suggest("T00:00" + s[i:i+1])
 	default:
 		return fail(s, i, "expected 'T' or a space before the time, or the end of the date, found "+describe(s, i), "")
 	}
@@ -156,13 +157,17 @@ func parseTime(s string, i int, ext bool, v *Value) *Error {
 	}
 	if i < len(s) && s[i] == ',' {
 		if v.prec == Second && i+1 < len(s) && isDigit(s[i+1]) {
-			return fail(s, i, "',' is not a decimal sign here", "write '.' for a fraction of a second; ',' separates the two ends of a range")
+			return fail(s, i, "',' is not a decimal sign", "write '.' for a fraction of a second; ',' separates the two ends of a range").as(CodeDecimalComma).suggest(".")
 		}
 		return fail(s, i, "a single date holds no comma", "only d takes a range A,B; start-date and finish-date take one date")
 	}
 	if i < len(s) && s[i] == '.' {
 		if v.prec != Second {
-			return fail(s, i, "a fraction of a second needs the seconds", "write "+s[hourPos:i]+":00"+s[i:])
+			sec := ":00."
+			if !ext {
+				sec = "00."
+			}
+			return fail(s, i, "a fraction of a second needs the seconds", "write "+s[hourPos:i]+sec+s[i+1:]).suggest(sec)
 		}
 		i++
 		start := i
@@ -182,13 +187,13 @@ func parseTime(s string, i int, ext bool, v *Value) *Error {
 	}
 	switch {
 	case hour > 24:
-		return fail(s, hourPos, "hour "+s[hourPos:hourPos+2]+" is out of range 00–24", "")
+		return fail(s, hourPos, "hour "+s[hourPos:hourPos+2]+" is out of range 00–24", "").part(2)
 	case minute > 59:
-		return fail(s, minPos, "minute "+s[minPos:minPos+2]+" is out of range 00–59", "")
+		return fail(s, minPos, "minute "+s[minPos:minPos+2]+" is out of range 00–59", "").part(2)
 	case second > 60:
-		return fail(s, secPos, "second "+s[secPos:secPos+2]+" is out of range 00–59", "")
+		return fail(s, secPos, "second "+s[secPos:secPos+2]+" is out of range 00–59", "").part(2)
 	case hour == 24 && (minute != 0 || second != 0 || v.nsec != 0):
-		return fail(s, hourPos, "hour 24 is allowed only as 24:00, the end of the day", "write the next day's 00:"+s[minPos:minPos+2])
+		return fail(s, hourPos, "hour 24 is allowed only as 24:00, the end of the day", "write the next day's 00:"+s[minPos:minPos+2]).part(2)
 	}
 	if second == 60 { // a leap second is read as the second before it ([D-14])
 		second = 59
@@ -219,7 +224,7 @@ func parseOffset(s string, i int, ext bool, v *Value) (int, *Error) {
 		return i + 1, nil
 	case '+', '-':
 	case ' ':
-		return i, fail(s, i, "a space where the offset's sign belongs", "a '+' in a query string decodes to a space: write %2B for +")
+		return i, fail(s, i, "a space where the offset's sign belongs", "a '+' in a query string decodes to a space: write %2B for +").as(CodePlusAsSpace).suggest("+")
 	default:
 		return i, fail(s, i, "expected an offset (Z, +hh:mm or -hh:mm) or the end of the value, found "+describe(s, i), "")
 	}
@@ -242,13 +247,13 @@ func parseOffset(s string, i int, ext bool, v *Value) (int, *Error) {
 		minPos = i
 		i += 2
 	case ext && isDigit(s[i]), !ext && s[i] == ':':
-		return i, mixedError(s, i, ext)
+		return i, mixedOffsetError(s, hourPos-1, ext)
 	}
 	if oh > 23 {
-		return i, fail(s, hourPos, "offset hours "+s[hourPos:hourPos+2]+" are out of range 00–23", "")
+		return i, fail(s, hourPos, "offset hours "+s[hourPos:hourPos+2]+" are out of range 00–23", "").part(2)
 	}
 	if om > 59 {
-		return i, fail(s, minPos, "offset minutes "+s[minPos:minPos+2]+" are out of range 00–59", "")
+		return i, fail(s, minPos, "offset minutes "+s[minPos:minPos+2]+" are out of range 00–59", "").part(2)
 	}
 	off := int32(oh*3600 + om*60)
 	if c == '-' {
@@ -271,7 +276,7 @@ func nextDay(s string, hourPos int, v *Value) *Error {
 		return nil
 	}
 	if v.year == 9999 {
-		return fail(s, hourPos, "24:00 of 9999-12-31 is past the last date (years are 0000–9999)", "")
+		return fail(s, hourPos, "24:00 of 9999-12-31 is past the last date (years are 0000–9999)", "").part(2)
 	}
 	v.month = 1
 	v.year++
@@ -292,7 +297,7 @@ func parseOther(s string, v *Value) *Error {
 	switch s[i] {
 	case '+', '-':
 	case ' ':
-		return fail(s, i, "a space where '+' or '-' belongs", "a '+' in a query string decodes to a space: write %2B for +, as in today%2B1d")
+		return fail(s, i, "a space where '+' or '-' belongs", "a '+' in a query string decodes to a space: write %2B for +, as in today%2B1d").as(CodePlusAsSpace).suggest("+")
 	default:
 		return fail(s, i, "expected '+' or '-' and a number of days after today, found "+describe(s, i), "as in today-1d or today+7d")
 	}
@@ -308,11 +313,13 @@ func parseOther(s string, v *Value) *Error {
 	case i == start:
 		return fail(s, i, "expected a number of days, found "+describe(s, i), "as in today-1d")
 	case n > MaxRelativeDays:
-		return fail(s, start, "the number of days is out of range 0–100000", "")
+		return fail(s, start, "the number of days is out of range 0–100000", "").part(i - start)
 	case i == len(s):
-		return fail(s, i, "expected 'd' after the number of days", "relative dates count whole days: today-"+s[start:i]+"d")
+		return fail(s, i, "expected 'd' after the number of days", "relative dates count whole days: today"+s[start-1:i]+"d").suggest("d")
+	case s[i] == 'D' && i+1 == len(s):
+		return fail(s, i, "expected 'd' after the number of days, found 'D'", "relative dates are written in lower case: today"+s[start-1:i]+"d").suggest("d")
 	case s[i] != 'd':
-		return fail(s, i, "expected 'd' after the number of days, found "+describe(s, i), "relative dates count whole days, in lower case: today-1d")
+		return fail(s, i, "expected 'd' after the number of days, found "+describe(s, i), "relative dates count whole days: today-1d")
 	case i+1 < len(s):
 		return fail(s, i+1, "unexpected "+describe(s, i+1)+" after the relative date", "")
 	}
@@ -328,13 +335,13 @@ func parseOther(s string, v *Value) *Error {
 func notADate(s string) *Error {
 	switch lower := strings.ToLower(s[:min(len(s), 9)]); {
 	case strings.HasPrefix(lower, "today"):
-		return fail(s, 0, "relative dates are written in lower case", "write today"+s[5:])
+		return fail(s, 0, "relative dates are written in lower case", "write today"+s[5:]).span(0, 5).suggest("today")
 	case lower == "yesterday" && len(s) == 9:
-		return fail(s, 0, "yesterday is not a date constant", "write today-1d, or d=today-1d,today for all of yesterday")
-	case strings.HasPrefix(lower, "tomorrow") && len(s) == 8:
-		return fail(s, 0, "tomorrow is not a date constant", "write today+1d")
+		return fail(s, 0, "yesterday is not a date constant", "write today-1d, or d=today-1d,today for all of yesterday").span(0, 9).suggest("today-1d")
+	case lower == "tomorrow" && len(s) == 8:
+		return fail(s, 0, "tomorrow is not a date constant", "write today+1d").span(0, 8).suggest("today+1d")
 	case lower == "now" && len(s) == 3:
-		return fail(s, 0, "now is not a date constant", "write today, or a date and time such as 2007-08-05T13:15Z")
+		return fail(s, 0, "now is not a date constant", "write today, or a date and time such as 2007-08-05T13:15Z").span(0, 3).suggest("today")
 	case s[0] == '+' || s[0] == '-':
 		return fail(s, 0, "years are written with exactly four digits and no sign", "dates look like 2007-08-05")
 	}
@@ -344,13 +351,44 @@ func notADate(s string) *Error {
 // mixedError rejects a value that mixes the extended and the basic form ([D-6]).
 func mixedError(s string, i int, ext bool) *Error {
 	if ext {
-		return fail(s, i, "the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315)", "write one form throughout: 2007-08-05T13:15:00 or 20070805T131500")
+		return fail(s, i, "the extended form (2007-08-05, 13:15) is mixed with the basic form (20070805, 1315)", "write one form throughout: 2007-08-05T13:15:00 or 20070805T131500").as(CodeMixedForms)
 	}
-	return fail(s, i, "the basic form (20070805, 1315) is mixed with the extended form (2007-08-05, 13:15)", "write one form throughout: 20070805T131500 or 2007-08-05T13:15:00")
+	return fail(s, i, "the basic form (20070805, 1315) is mixed with the extended form (2007-08-05, 13:15)", "write one form throughout: 20070805T131500 or 2007-08-05T13:15:00").as(CodeMixedForms)
 }
 
+// mixedOffsetError rejects an offset written in the other form than the
+// date and time before it ([D-6]): 13:15+0530 or 1315+05:30. sign is the
+// offset's first byte; the offset's hours are two digits after it.
+func mixedOffsetError(s string, sign int, ext bool) *Error {
+	end := sign + 3
+	for end < len(s) && (isDigit(s[end]) || s[end] == ':') {
+		end++
+	}
+	off := s[sign:end]
+	digits := strings.ReplaceAll(off[1:], ":", "")
+	if ext {
+		e := fail(s, sign+3, "the offset "+off+" is in the basic form, mixed with a date and time in the extended form", "write the offset as "+off[:3]+":"+digits[2:]+", or the whole value in the basic form").as(CodeMixedForms).span(sign, end)
+		if len(digits) == 4 {
+			e.suggest(off[:3] + ":" + digits[2:])
+		}
+		return e
+	}
+	e := fail(s, sign+3, "the offset "+off+" is in the extended form, mixed with a date and time in the basic form", "write the offset as "+off[:1]+digits+", or the whole value in the extended form").as(CodeMixedForms).span(sign, end)
+	if len(digits) == 4 {
+		e.suggest(off[:1] + digits)
+	}
+	return e
+}
+
+// fail reports a fault of the date grammar at s[pos]: the text at fault is
+// the character there, or nothing at the end of s.
 func fail(s string, pos int, msg, hint string) *Error {
-	return &Error{Value: s, Pos: pos, Msg: msg, Hint: hint}
+	end := pos
+	if pos < len(s) {
+		_, n := utf8.DecodeRuneInString(s[pos:])
+		end += n
+	}
+	return &Error{Value: s, Pos: pos, Msg: msg, Hint: hint, Code: CodeBadDate, Start: pos, End: end}
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -7,7 +7,7 @@ import (
 )
 
 // The accepted values: every date of the API document, each written form
-// SPEC section 4 names, and their canonical forms.
+// docs/LANGUAGE.md §3.1 names, and their canonical forms.
 var acceptTests = []struct {
 	in, canonical string
 	prec          Precision
@@ -24,7 +24,7 @@ var acceptTests = []struct {
 	{"2008-02-14T10:12:13-08:00", "2008-02-14T10:12:13-08:00", Second},
 	{"2007-12-19 19:16:58Z", "2007-12-19T19:16:58Z", Second},
 	{"2007-12-19T19:16:36-08:00", "2007-12-19T19:16:36-08:00", Second},
-	// SPEC section 4 forms.
+	// docs/LANGUAGE.md §3.1 forms.
 	{"20070805", "2007-08-05", Day},
 	{"2007-08-05T13:15:00Z", "2007-08-05T13:15:00Z", Second},
 	{"20070805T131500.250Z", "2007-08-05T13:15:00.250Z", Fraction},

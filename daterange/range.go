@@ -18,7 +18,8 @@ func Single(v Value) Range { return Range{from: v} }
 // without a clock or a zone to be reversed or equal.
 func Between(from, to Value) (Range, error) {
 	if reversed(from, to) {
-		return Range{}, &Error{Value: from.String() + "," + to.String(), Pos: -1, Msg: "the range's end is not after its start", Hint: rangeHint}
+		v := from.String() + "," + to.String()
+		return Range{}, &Error{Value: v, Pos: -1, Msg: "the range's end is not after its start", Hint: rangeHint, Code: CodeReversedRange, End: len(v)}
 	}
 	return Range{from: from, to: to, hasTo: true}, nil
 }
@@ -56,31 +57,55 @@ func parseRange(s string) (Range, *Error) {
 		return r, nil
 	}
 	if j := strings.IndexByte(s[comma+1:], ','); j >= 0 {
-		return Range{}, fail(s, comma+1+j, "a range has exactly one comma", "d=A,B: from A up to, not including, B")
+		return Range{}, fail(s, comma+1+j, "a range has exactly one comma", "d=A,B: from A up to, not including, B").as(CodeBadRange)
 	}
 	if comma == 0 {
-		return Range{}, fail(s, 0, "the range's start is missing before ','", rangeHint)
+		return Range{}, fail(s, 0, "the range's start is missing before ','", rangeHint).as(CodeBadRange)
 	}
 	if comma == len(s)-1 {
-		return Range{}, fail(s, len(s), "the range's end is missing after ','", rangeHint)
+		return Range{}, fail(s, len(s), "the range's end is missing after ','", rangeHint).as(CodeBadRange)
 	}
 	if e := parseValue(s[:comma], &r.from); e != nil {
 		return Range{}, e.shift(s, 0)
 	}
 	if e := parseValue(s[comma+1:], &r.to); e != nil {
-		if r.from.prec == Second && allDigits(s[comma+1:]) && len(s)-comma-1 <= 9 {
-			return Range{}, fail(s, comma, "',' is not a decimal sign", "write '.' for a fraction of a second; ',' separates the two ends of a range")
+		if r.from.prec == Second && !r.from.hasOffset && fractionAhead(s[comma+1:]) {
+			return Range{}, fail(s, comma, "',' is not a decimal sign", "write '.' for a fraction of a second; ',' separates the two ends of a range").as(CodeDecimalComma).suggest(".")
 		}
 		return Range{}, e.shift(s, comma+1)
 	}
 	if reversed(r.from, r.to) {
-		return Range{}, fail(s, comma+1, "the range's end is not after its start", rangeHint)
+		return Range{}, fail(s, comma+1, "the range's end is not after its start", rangeHint).as(CodeReversedRange).span(comma+1, len(s))
 	}
 	r.hasTo = true
 	return r, nil
 }
 
 func allDigits(s string) bool { return s != "" && digitsAt(s, 0, len(s)) }
+
+// fractionAhead reports whether s, the text after a comma that follows a
+// time's seconds, reads as a fraction of a second: 1 to 9 digits, then the
+// end or an offset (Z, +hh…, -hh…, or a space that was a '+'), as in
+// 13:15:00,5Z or 131500,250-08:00 ([D-7], docs/DECISIONS.md).
+func fractionAhead(s string) bool {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	if n == 0 || n > 9 {
+		return false
+	}
+	if n == len(s) {
+		return true
+	}
+	switch s[n] {
+	case 'Z', 'z':
+		return n+1 == len(s)
+	case '+', '-', ' ':
+		return digitsAt(s, n+1, 2)
+	}
+	return false
+}
 
 // reversed reports whether to is known, without a clock or a zone, to start
 // no later than from: both relative, both with an offset, or both without.

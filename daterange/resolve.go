@@ -75,7 +75,8 @@ func (r Range) Resolve(now time.Time, loc *time.Location) (Window, error) {
 	}
 	w := Window{From: r.from.Start(now, loc), To: r.to.Start(now, loc)}
 	if !w.To.After(w.From) {
-		return Window{}, &Error{Value: r.String(), Pos: -1,
+		v := r.String()
+		return Window{}, &Error{Value: v, Pos: -1, Code: CodeReversedRange, End: len(v),
 			Msg:  "the range's end (" + w.To.Format(time.RFC3339Nano) + ") is not after its start (" + w.From.Format(time.RFC3339Nano) + ")",
 			Hint: rangeHint}
 	}

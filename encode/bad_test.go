@@ -152,7 +152,7 @@ func TestBadInput(t *testing.T) {
 		{name: "csv/unknown column", f: filter.CSV, in: "startDate,duration,\r\nFilename\r\n",
 			line: 1, rec: 0, field: "", msg: `unknown column ""`},
 		{name: "csv/unknown column suggested", f: filter.CSV, in: "startDate,duration,\"\nFilename\"\r\n",
-			line: 1, rec: 0, field: "\nFilename", msg: `unknown column`},
+			line: 1, rec: 0, field: `\nFilename`, msg: `unknown column`}, // escaped (TestEscapesQuoted)
 		{name: "csv/column twice", f: filter.CSV, in: "startDate,duration,agentID,agentID\r\n",
 			line: 1, rec: 0, field: "agentID", msg: "the column agentID is given twice"},
 		{name: "csv/wrong case column", f: filter.CSV, in: "startDate,duration,AgentID\r\n",

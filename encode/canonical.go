@@ -6,19 +6,54 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Canonical returns the canonical form of q (SPEC section 8): the path
+// Canonical returns the canonical form of q (docs/LANGUAGE.md §8): the path
 // without /api/recordings and without the default .xml, then the variables
 // in the order d, tz, start-date, finish-date, the fields by name,
 // metaData_fieldName, metaData_fieldValue, n (left out when 1), each
 // percent-encoded per RFC 3986 with upper-case hex. Dates keep their
 // relativity and are written in the extended form at the precision given.
+//
+// It never writes a string that is not canonical: for a Query that
+// q.Validate refuses (one built or changed by hand), or whose form would be
+// longer than filter.MaxRequestLength, it returns "". CanonicalChecked says
+// why.
 func Canonical(q *filter.Query) string {
 	var buf [256]byte
 	return string(AppendCanonical(buf[:0], q))
 }
 
-// AppendCanonical appends the canonical form of q to b.
+// AppendCanonical appends the canonical form of q to b, or returns b as it
+// is where Canonical returns "".
 func AppendCanonical(b []byte, q *filter.Query) []byte {
+	if q.Validate() != nil {
+		return b
+	}
+	start := len(b)
+	b = appendCanonical(b, q)
+	if len(b)-start > filter.MaxRequestLength {
+		return b[:start]
+	}
+	return b
+}
+
+// CanonicalChecked returns the canonical form of q, or why there is none:
+// the faults of q.Validate, or a fault with filter.CodeTooLong when the
+// form is longer than filter.MaxRequestLength, which Parse would refuse.
+func CanonicalChecked(q *filter.Query) (string, error) {
+	if err := q.Validate(); err != nil {
+		return "", err
+	}
+	b := appendCanonical(nil, q)
+	if len(b) > filter.MaxRequestLength {
+		return "", filter.ErrorList{{Variable: "query", Pos: filter.MaxRequestLength, Code: filter.CodeTooLong,
+			Msg:  "the canonical form is " + strconv.Itoa(len(b)) + " bytes, longer than " + strconv.Itoa(filter.MaxRequestLength),
+			Hint: "narrow the query; no variable needs this much text"}}
+	}
+	return string(b), nil
+}
+
+// appendCanonical writes the canonical form of a valid q.
+func appendCanonical(b []byte, q *filter.Query) []byte {
 	switch q.Resource {
 	case filter.Files, filter.File:
 		b = append(b, "/files"...)
@@ -87,8 +122,8 @@ func appendVar(b []byte, sep byte, name, value string) []byte {
 	return AppendEscaped(b, value)
 }
 
-// AppendEscaped appends s percent-encoded for a query string (SPEC section
-// 8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
+// AppendEscaped appends s percent-encoded for a query string (docs/LANGUAGE.md
+// §8): letters, digits, -._~ and !$'()*,;:@/? stay as they are; every other
 // byte, space, +, &, =, #, % and non-ASCII bytes among them, becomes %XX
 // with upper-case hex.
 func AppendEscaped(b []byte, s string) []byte {

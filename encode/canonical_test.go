@@ -7,7 +7,7 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// SPEC section 8: what stays as it is and what is percent-encoded.
+// docs/LANGUAGE.md §8: what stays as it is and what is percent-encoded.
 func TestAppendEscaped(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"azAZ09-._~", "azAZ09-._~"},
@@ -25,7 +25,7 @@ func TestAppendEscaped(t *testing.T) {
 	}
 }
 
-// SPEC section 8: the order of the variables, n=1 dropped, tz kept, dates
+// docs/LANGUAGE.md §8: the order of the variables, n=1 dropped, tz kept, dates
 // in the extended form with their relativity, offsets' '+' encoded.
 func TestCanonicalOrder(t *testing.T) {
 	q, err := filter.Parse("GET", "/api/recordings/transcripts.xml?n=1&metaData_fieldValue=a+b&queueID=104&agentID=bill&metaData_fieldName=C&start-date=20070805T1315%2B0530&tz=UTC&d=today-7d,today")

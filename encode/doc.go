@@ -1,8 +1,9 @@
 // Package encode writes and reads what travels between a client and the
-// Recordings API: the canonical query string of a request (SPEC section 8,
+// Recordings API: the canonical query string of a request (docs/LANGUAGE.md §8,
 // [Canonical]), and the responses in XML, JSON ([D-12]) and CSV ([D-13]),
 // written by [WriteFiles], [WriteTranscripts] and [WriteTranscript] and read
-// back by [ReadFiles], [ReadTranscripts] and [ReadRecords].
+// back by [ReadFiles], [ReadTranscripts] and [ReadRecords]; and the body of
+// a refused request in each format, [WriteErrors], with [ContentType].
 //
 // The writers stream to an io.Writer and allocate nothing per record; the
 // readers stream too, accept the API document's own quirk (<channelName>

@@ -30,6 +30,7 @@ type ReadError struct {
 
 // Error returns the fault on one line: `line 12: record 3: duration: "2x" is
 // not a whole number of seconds`; parts that are not known are left out.
+// Text taken from the input is quoted or escaped (\x1b), never raw.
 func (e *ReadError) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {
@@ -43,10 +44,10 @@ func (e *ReadError) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		b.WriteString(escapeText(e.Field))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(escapeText(e.Msg))
 	return b.String()
 }
 

@@ -1,6 +1,6 @@
 package encode
 
-// The responses of the API in its three formats (SPEC section 6):
+// The responses of the API in its three formats (docs/LANGUAGE.md §6):
 //
 //   - XML as in the API document, one element per line, indented by two
 //     spaces, empty elements written <name />, roots recordings and (one
@@ -271,8 +271,8 @@ func parseDuration(s string) (n int, msg string) {
 		}
 	}
 	n, err := strconv.Atoi(t)
-	if err != nil {
-		return 0, strconv.Quote(s) + " is too large a number of seconds"
+	if err != nil || n > record.MaxDuration {
+		return 0, strconv.Quote(t) + " is more than " + strconv.Itoa(record.MaxDuration) + " seconds (31 days), the longest duration a record may have"
 	}
 	return n, ""
 }

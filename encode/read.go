@@ -1,8 +1,6 @@
 package encode
 
 import (
-	"bufio"
-	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -36,13 +34,13 @@ func ReadFiles(r io.Reader, f filter.Format) ([]record.File, error) {
 		p := newTree(r, f)
 		files, err := p.files()
 		if err != nil {
-			return nil, err
+			return nil, clean(err)
 		}
 		return files, nil
 	case filter.CSV:
 		files, err := readCSVFiles(newCSVReader(r))
 		if err != nil {
-			return nil, err
+			return nil, clean(err)
 		}
 		return files, nil
 	}
@@ -62,13 +60,13 @@ func ReadTranscripts(r io.Reader, f filter.Format) ([]record.Transcript, error) 
 		p := newTree(r, f)
 		ts, err := p.transcripts()
 		if err != nil {
-			return nil, err
+			return nil, clean(err)
 		}
 		return ts, nil
 	case filter.CSV:
 		ts, err := readCSVTranscripts(newCSVReader(r))
 		if err != nil {
-			return nil, err
+			return nil, clean(err)
 		}
 		return ts, nil
 	}
@@ -87,70 +85,14 @@ func ReadRecords(r io.Reader, f filter.Format) ([]record.File, []record.Transcri
 		p := newTree(r, f)
 		files, ts, err := p.records()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, clean(err)
 		}
 		return files, ts, nil
 	case filter.CSV:
-		return readCSVRecords(newCSVReader(r))
+		files, ts, err := readCSVRecords(newCSVReader(r))
+		return files, ts, clean(err)
 	}
 	return nil, nil, &FormatError{f}
-}
-
-// input counts what is read from r and keeps its first error, so that an
-// error of r is told from a fault of the text; when count is set it also
-// keeps the offsets of the newlines not yet passed, for lineAt.
-type input struct {
-	r      io.Reader
-	count  bool
-	off    int64   // bytes read
-	nl     []int64 // offsets of newlines at or after the last lineAt
-	passed int     // newlines before the last lineAt
-	err    error   // the first error of r but io.EOF
-}
-
-func (in *input) Read(p []byte) (int, error) {
-	n, err := in.r.Read(p)
-	if in.count {
-		for i := 0; i < n; {
-			j := bytes.IndexByte(p[i:n], '\n')
-			if j < 0 {
-				break
-			}
-			in.nl = append(in.nl, in.off+int64(i+j))
-			i += j + 1
-		}
-	}
-	in.off += int64(n)
-	if err != nil && err != io.EOF && in.err == nil {
-		in.err = err
-	}
-	return n, err
-}
-
-// lineAt returns the 1-based line of the byte at off. Calls must not go back:
-// the newlines before off are forgotten.
-func (in *input) lineAt(off int64) int {
-	i := 0
-	for i < len(in.nl) && in.nl[i] < off {
-		i++
-	}
-	if i > 0 {
-		in.passed += i
-		in.nl = append(in.nl[:0], in.nl[i:]...)
-	}
-	return in.passed + 1
-}
-
-// open wraps r for reading: the byte order mark is skipped, and bom tells
-// whether there was one.
-func open(r io.Reader, count bool) (in *input, br *bufio.Reader, bom int64) {
-	in = &input{r: r, count: count}
-	br = bufio.NewReaderSize(in, 64<<10)
-	if b, _ := br.Peek(3); string(b) == "\uFEFF" {
-		br.Discard(3)
-		bom = 3
-	}
-	return in, br, bom
 }
 
 // suggest returns "; did you mean X?" when name matches one of names but
@@ -172,7 +114,10 @@ func duplicate(what, key string, earlier int) string {
 func setField[R any](fd *field[R], r *R, s string) string {
 	switch fd.kind {
 	case kindText:
-		*fd.text(r) = Sanitize(s) // the text a writer would write, so a read file matches as a written one
+		if msg := checkText(s); msg != "" {
+			return msg
+		}
+		*fd.text(r) = s
 	case kindDate:
 		t, msg := parseDate(s)
 		if msg != "" {

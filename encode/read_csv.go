@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/recq/recq/record"
 )
@@ -25,7 +26,8 @@ type csvReader struct {
 }
 
 func newCSVReader(r io.Reader) *csvReader {
-	in, br, _ := open(r, false)
+	in := &input{r: r}
+	br, _ := open(in)
 	return &csvReader{r: br, in: in, line: 1}
 }
 
@@ -77,6 +79,9 @@ func (c *csvReader) next() error {
 		break
 	}
 	for {
+		if len(c.buf)+len(c.ends) > MaxRecordBytes { // the commas count too
+			return c.fault(c.lines[0], "the row is longer than "+mib(MaxRecordBytes)+" (encode.MaxRecordBytes)")
+		}
 		c.lines = append(c.lines, c.line)
 		end, err := c.readField()
 		c.ends = append(c.ends, len(c.buf))
@@ -115,6 +120,9 @@ func (c *csvReader) readField() (end bool, err error) {
 			}
 			if b != '"' {
 				c.buf = append(c.buf, b)
+				if len(c.buf) > MaxRecordBytes {
+					return false, c.fault(c.lines[0], "the row is longer than "+mib(MaxRecordBytes)+" (encode.MaxRecordBytes)")
+				}
 				continue
 			}
 			b, err = c.r.ReadByte()
@@ -156,6 +164,9 @@ func (c *csvReader) readField() (end bool, err error) {
 			return false, c.fault(c.line, "a \" in a field that is not quoted; quote the field and write the \" twice")
 		}
 		c.buf = append(c.buf, b)
+		if len(c.buf) > MaxRecordBytes {
+			return false, c.fault(c.lines[0], "the row is longer than "+mib(MaxRecordBytes)+" (encode.MaxRecordBytes)")
+		}
 		b, err = c.r.ReadByte()
 		if err == io.EOF {
 			return true, nil
@@ -180,7 +191,15 @@ func readCSVHeader(c *csvReader) error {
 	if err == io.EOF {
 		return &ReadError{Line: 1, Msg: "the file is empty: a CSV file starts with a header row naming its columns"}
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	for i := range c.n() {
+		if strings.Contains(c.field(i), "\r") {
+			return &ReadError{Line: c.lines[i], Msg: "the header row holds a carriage return (CR) not followed by a line feed: the file's lines seem to end in CR alone; end them in CRLF or LF"}
+		}
+	}
+	return nil
 }
 
 // csvColumns returns the columns of the header row read last; every column
@@ -292,8 +311,9 @@ func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key f
 		keyLine := c.lines[0]
 		for i, col := range cols {
 			s := c.field(i)
-			msg := ""
+			msg := checkText(s)
 			switch {
+			case msg != "":
 			case col.field >= 0:
 				msg = setField(&fs[col.field], &r, s)
 				if fs[col.field].name == keyName {

@@ -27,7 +27,8 @@ type jsonFrame struct {
 }
 
 func newJSONSource(r io.Reader) *jsonSource {
-	in, br, bom := open(r, true)
+	in := &input{r: r, count: true, bound: true, utf8: true}
+	br, bom := open(in)
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	return &jsonSource{dec: dec, in: in, bom: bom}
@@ -37,17 +38,23 @@ func (s *jsonSource) line() int {
 	return s.in.lineAt(s.dec.InputOffset() + s.bom)
 }
 
+func (s *jsonSource) offset() int64 { return s.dec.InputOffset() }
+
 func (s *jsonSource) token() (json.Token, error) {
 	tok, err := s.dec.Token()
 	if err != nil {
 		return nil, s.fail(err)
 	}
+	s.in.setMark(s.dec.InputOffset() + s.bom)
 	return tok, nil
 }
 
 // fail turns an error of the Decoder into a *ReadError, or gives the
 // reader's error.
 func (s *jsonSource) fail(err error) error {
+	if s.in.fault != "" {
+		return &ReadError{Line: s.in.lineAt(max(s.in.faultOff, s.dec.InputOffset()+s.bom)), Msg: s.in.fault}
+	}
 	if s.in.err != nil {
 		return s.in.err
 	}
@@ -87,7 +94,7 @@ func (s *jsonSource) next() (event, error) {
 			s.started = true
 			tok, err := s.token()
 			if err != nil {
-				if re, ok := err.(*ReadError); ok && s.dec.InputOffset() == 0 {
+				if re, ok := err.(*ReadError); ok && s.dec.InputOffset() == 0 && s.in.fault == "" {
 					re.Msg = "the file holds no JSON: want {\"recordings\":{…}}"
 				}
 				return event{}, err

@@ -36,19 +36,22 @@ type source interface {
 	// line returns the line of the reader's position: where the last event
 	// ends.
 	line() int
+	// offset returns the reader's position: the byte after the last event.
+	offset() int64
 }
 
 type tree struct {
-	src source
-	rec int    // the record being read, 1-based
-	buf []byte // a leaf's text
+	src      source
+	rec      int    // the record being read, 1-based
+	recStart int64  // its offset; -1 between records
+	buf      []byte // a leaf's text
 }
 
 func newTree(r io.Reader, f filter.Format) *tree {
 	if f == filter.JSON {
-		return &tree{src: newJSONSource(r)}
+		return &tree{src: newJSONSource(r), recStart: -1}
 	}
-	return &tree{src: newXMLSource(r)}
+	return &tree{src: newXMLSource(r), recStart: -1}
 }
 
 func (p *tree) fault(line int, field, msg string) *ReadError {
@@ -60,8 +63,20 @@ func (p *tree) next() (event, error) {
 	if re, ok := err.(*ReadError); ok && re.Record == 0 {
 		re.Record = p.rec
 	}
+	if err == nil && p.recStart >= 0 && p.src.offset()-p.recStart > MaxRecordBytes {
+		return ev, p.fault(p.src.line(), "", "the record is longer than "+mib(MaxRecordBytes)+" (encode.MaxRecordBytes): too many messages or too long a text")
+	}
 	return ev, err
 }
+
+// begin starts the next record: its number, and where its bound counts from.
+func (p *tree) begin() {
+	p.rec++
+	p.recStart = p.src.offset()
+}
+
+// done ends the record begun last.
+func (p *tree) done() { p.recStart = -1 }
 
 func blank[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
@@ -335,9 +350,10 @@ func readList[R any](p *tree, elem, other, msg, keyName string, key func(*R) str
 		default:
 			return false, nil
 		}
-		p.rec++
+		p.begin()
 		var r R
 		keyLine, err := read(&r, line)
+		p.done()
 		if err != nil {
 			return true, err
 		}
@@ -382,7 +398,7 @@ func (p *tree) transcripts() ([]record.Transcript, error) {
 	var ts []record.Transcript
 	switch root {
 	case elemTranscript: // one transcript with its messages
-		p.rec = 1
+		p.begin()
 		var t record.Transcript
 		if _, err := p.transcript(&t, line); err != nil {
 			return nil, err
@@ -431,7 +447,7 @@ func (p *tree) records() ([]record.File, []record.Transcript, error) {
 	var ts []record.Transcript
 	switch root {
 	case elemTranscript:
-		p.rec = 1
+		p.begin()
 		var t record.Transcript
 		if _, err := p.transcript(&t, line); err != nil {
 			return nil, nil, err
@@ -443,9 +459,10 @@ func (p *tree) records() ([]record.File, []record.Transcript, error) {
 		err = p.elem(elemRecordings, "", func() []string { return []string{elemFile, elemTranscript} }, func(c string, line int) (bool, error) {
 			switch c {
 			case elemFile:
-				p.rec++
+				p.begin()
 				var f record.File
 				keyLine, err := p.file(&f, line)
+				p.done()
 				if err != nil {
 					return true, err
 				}
@@ -455,9 +472,10 @@ func (p *tree) records() ([]record.File, []record.Transcript, error) {
 				seenFiles[f.Filename] = p.rec
 				files = append(files, f)
 			case elemTranscript:
-				p.rec++
+				p.begin()
 				var t record.Transcript
 				keyLine, err := p.transcript(&t, line)
+				p.done()
 				if err != nil {
 					return true, err
 				}

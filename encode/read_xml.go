@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -18,8 +19,23 @@ type xmlSource struct {
 }
 
 func newXMLSource(r io.Reader) *xmlSource {
-	in, br, _ := open(r, false)
-	return &xmlSource{d: xml.NewDecoder(br), in: in}
+	in := &input{r: r, bound: true}
+	br, _ := open(in)
+	d := xml.NewDecoder(br)
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if strings.EqualFold(label, "us-ascii") || strings.EqualFold(label, "ascii") {
+			return r, nil // a subset of UTF-8
+		}
+		return nil, &charsetError{label}
+	}
+	return &xmlSource{d: d, in: in}
+}
+
+// charsetError is an XML declaration's encoding other than UTF-8.
+type charsetError struct{ label string }
+
+func (e *charsetError) Error() string {
+	return "the XML declaration names the encoding " + strconv.Quote(e.label) + "; recq reads UTF-8 only: convert the file (iconv -f " + e.label + " -t UTF-8) and write encoding='UTF-8'"
 }
 
 func (s *xmlSource) line() int {
@@ -27,10 +43,20 @@ func (s *xmlSource) line() int {
 	return line
 }
 
+func (s *xmlSource) offset() int64 { return s.d.InputOffset() }
+
 func (s *xmlSource) next() (event, error) {
 	for {
 		tok, err := s.d.RawToken()
+		s.in.setMark(s.d.InputOffset())
 		if err != nil {
+			if s.in.fault != "" {
+				return event{}, &ReadError{Line: s.line(), Msg: s.in.fault}
+			}
+			var ce *charsetError
+			if errors.As(err, &ce) {
+				return event{}, &ReadError{Line: s.line(), Msg: ce.Error()}
+			}
 			if s.in.err != nil {
 				return event{}, s.in.err
 			}

@@ -36,6 +36,7 @@ const (
 	CodeBadJSON         Code = "bad-json"              // the JSON form of a query is not well formed or has the wrong types
 	CodeBadQuery        Code = "bad-query"             // a Query built by hand breaks a rule the parser keeps (Query.Validate)
 	CodeUnsupportedRule Code = "unsupported-rule"      // a query builder's rule the API cannot express (or, not, other operators)
+	CodeTooManyFaults   Code = "too-many-faults"       // parsing stopped after MaxErrors faults; the rest of the query was not read
 
 	// A server's answers.
 	CodeUnauthorized Code = "unauthorized" // the tenant name or token is missing or wrong (401)
@@ -78,6 +79,7 @@ var codes = []CodeInfo{
 	{CodeBadJSON, http.StatusBadRequest, "the JSON form of a query is not well formed or has a value of the wrong type"},
 	{CodeBadQuery, http.StatusBadRequest, "a Query built by hand breaks a rule that parsing keeps"},
 	{CodeUnsupportedRule, http.StatusBadRequest, "a query builder's rule that the API cannot express"},
+	{CodeTooManyFaults, http.StatusBadRequest, "the request has so many faults that the rest of it was not read"},
 	{CodeUnauthorized, http.StatusUnauthorized, "the tenant name or token is missing or wrong; a regenerated token revokes the old one"},
 	{CodeNotFound, http.StatusNotFound, "no such recording file or transcript"},
 	{CodeOverloaded, http.StatusServiceUnavailable, "too many requests at once: retry after Retry-After"},

@@ -42,6 +42,13 @@ func Compile(q *Query, now time.Time, tenant *time.Location) (*Predicate, error)
 	if err != nil {
 		return nil, err
 	}
+	return NewPredicate(q, res), nil
+}
+
+// NewPredicate binds q's field matches to its dates already resolved (by
+// q.Resolve), for a store that is handed a query and its instants. res
+// must come from q: its windows are used as they are.
+func NewPredicate(q *Query, res Resolved) *Predicate {
 	p := &Predicate{resource: q.Resource, n: max(q.N, 1),
 		hasMetaName: q.HasMetaName, hasMetaValue: q.HasMetaValue, metaName: q.MetaName, metaValue: q.MetaValue}
 	if res.Date != nil {
@@ -65,7 +72,7 @@ func Compile(q *Query, now time.Time, tenant *time.Location) (*Predicate, error)
 			p.transcriptText = append(p.transcriptText, textMatch[record.Transcript]{get, f.Value})
 		}
 	}
-	return p, nil
+	return p
 }
 
 // durationText returns the number whose text the API writes as s ([D-4]:
@@ -120,7 +127,7 @@ func (p *Predicate) instants(start time.Time, duration int) bool {
 		return false
 	}
 	if p.hasFinish {
-		end := start.Add(time.Duration(duration) * time.Second)
+		end := record.Finish(start, duration) // no overflow whatever the duration
 		if end.Before(p.finishFrom) || end.After(p.finishTo) {
 			return false
 		}

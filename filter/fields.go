@@ -3,6 +3,7 @@ package filter
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/recq/recq/internal/editdist"
 	"github.com/recq/recq/record"
@@ -11,7 +12,7 @@ import (
 // The output fields that may be matched as query variables, per resource:
 // the leaves of the document's XML examples. startDate is refused (use
 // start-date) and nested lists (wrapUpCode, metaDatas, messages) are not
-// variables (SPEC section 3).
+// variables (docs/LANGUAGE.md §2.1).
 var (
 	fileFields       = record.FileFieldNames
 	transcriptFields = record.TranscriptFieldNames
@@ -42,66 +43,171 @@ func FieldNames(r Resource) []string {
 	return nil
 }
 
-func isField(r Resource, name string) bool {
+// fieldsOf is FieldNames without the copy, for reading.
+func fieldsOf(r Resource) []string {
 	switch r {
 	case Files:
-		return slices.Contains(fileFields, name)
+		return fileFields
 	case Transcripts:
-		return slices.Contains(transcriptFields, name)
+		return transcriptFields
 	}
-	return false
+	return nil
+}
+
+// isField reports whether name is a field of r that a query may match.
+// It compares name only with the fields of its length: a request's every
+// variable passes here, so the common case costs a compare or two.
+func isField(r Resource, name string) bool {
+	var byLen *[maxFieldLen + 1][]string
+	switch r {
+	case Files:
+		byLen = &fileFieldsByLen
+	case Transcripts:
+		byLen = &transcriptFieldsByLen
+	default:
+		return false
+	}
+	return len(name) <= maxFieldLen && slices.Contains(byLen[len(name)], name)
+}
+
+// maxFieldLen bounds the length of a field's name.
+const maxFieldLen = 32
+
+var fileFieldsByLen, transcriptFieldsByLen = byLength(fileFields), byLength(transcriptFields)
+
+// byLength groups names by their length.
+func byLength(names []string) (t [maxFieldLen + 1][]string) {
+	for _, n := range names {
+		if len(n) > maxFieldLen {
+			panic("filter: field name longer than maxFieldLen: " + n)
+		}
+		t[len(n)] = append(t[len(n)], n)
+	}
+	return t
 }
 
 // unknownVariable explains a name that is not a variable of resource r: a
 // known misspelling, a field of the other resource, or the nearest names.
-func unknownVariable(r Resource, name string) (msg, hint string) {
+// The suggestions replace the name.
+func unknownVariable(r Resource, name string) (msg, hint string, sugg []string) {
 	msg = "unknown variable " + quote(name)
 	switch name {
 	case "startDate":
-		return "startDate is not a query variable", "use start-date"
+		return "startDate is not a query variable", "use start-date", []string{varStartDate}
 	case "finishDate", "endDate", "end-date":
-		return msg, "use finish-date"
+		return msg, "use finish-date", []string{varFinishDate}
 	case "date", "dates", "range":
-		return msg, "use d"
+		return msg, "use d", []string{varDate}
 	case "offset", "page", "start":
-		return msg, "use n, the 1-based index of the first record"
+		return msg, "use n, the 1-based index of the first record", []string{varN}
 	case "wrapUpCode", "transactionCodes", "transactionCode", "metaDatas", "metaData", "messages", "message", "listName":
-		return name + " is a nested list, not a query variable", "match metadata with metaData_fieldName and metaData_fieldValue"
+		return name + " is a nested list, not a query variable", "match metadata with metaData_fieldName and metaData_fieldValue", nil
 	case "fieldName", "fieldValue":
-		return msg, "use metaData_" + name
+		return msg, "use metaData_" + name, []string{"metaData_" + name}
 	}
 	other := Transcripts
 	if r == Transcripts {
 		other = Files
 	}
 	if isField(other, name) {
-		return name + " is a field of " + other.String() + ", not of " + r.String(), ""
+		return name + " is a field of " + other.String() + ", not of " + r.String(), "query /" + other.String() + " to match it", nil
 	}
-	names := append(append([]string{}, specialVars...), FieldNames(r)...)
-	if s := nearest(name, names); s != "" {
-		return msg, "did you mean " + s + "?"
+	if s := nearest(name, specialVars, fieldsOf(r)); s != "" {
+		return msg, "did you mean " + s + "?", []string{s}
 	}
-	return msg, "the variables are d, tz, start-date, finish-date, n, metaData_fieldName, metaData_fieldValue and the fields " + strings.Join(FieldNames(r), ", ")
+	return msg, "the variables are d, tz, start-date, finish-date, n, metaData_fieldName, metaData_fieldValue and the fields " + fieldList(r), nil
 }
 
-// nearest returns the name closest to s: an exact match ignoring case and
-// '-'/'_', else one within an edit distance of 2 (case-insensitive), else "".
-func nearest(s string, names []string) string {
-	if len(s) > 64 {
+// fieldList is the fields of r joined for a hint, built once per resource.
+func fieldList(r Resource) string {
+	if r == Transcripts {
+		return transcriptFieldList
+	}
+	return fileFieldList
+}
+
+var (
+	fileFieldList       = strings.Join(fileFields, ", ")
+	transcriptFieldList = strings.Join(transcriptFields, ", ")
+)
+
+// maxNearestInput bounds the names nearest compares: a longer one is no
+// misspelling of a variable.
+const maxNearestInput = 64
+
+// nearest returns the name closest to s among the lists: an exact match
+// ignoring case and '-'/'_', else one within an edit distance of 2
+// (case-insensitive; 1 for a name of 2 to 4 characters, none for one
+// character), else "". It allocates nothing but the edit-distance
+// buffer, once per call.
+func nearest(s string, lists ...[]string) string {
+	if len(s) > maxNearestInput {
 		return ""
 	}
-	fold := func(x string) string { return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(x)) }
-	for _, n := range names {
-		if fold(n) == fold(s) {
-			return n
+	for _, names := range lists {
+		for _, n := range names {
+			if foldEqual(n, s) {
+				return n
+			}
 		}
 	}
-	best, bestD := "", 3
+	var lower [maxNearestInput]byte
+	ls := lower[:len(s)]
+	for i := 0; i < len(s); i++ {
+		ls[i] = toLower(s[i])
+	}
+	limit := 2 // a short name is near too many others at 2 edits: d, n, tz
+	switch n := utf8.RuneCountInString(s); {
+	case n < 2:
+		return ""
+	case n < 5:
+		limit = 1
+	}
+	best, bestD := "", limit+1
 	var buf editdist.Buffer
-	for _, n := range names {
-		if d := editdist.Distance(strings.ToLower(s), strings.ToLower(n), 2, &buf); d < bestD {
-			best, bestD = n, d
+	var ln [maxNearestInput + 32]byte
+	for _, names := range lists {
+		for _, n := range names {
+			if len(n) > len(ln) || len(n) > len(s)+2 || len(s) > len(n)+2 {
+				continue
+			}
+			l := ln[:len(n)]
+			for i := 0; i < len(n); i++ {
+				l[i] = toLower(n[i])
+			}
+			if d := editdist.Distance(string(ls), string(l), limit, &buf); d < bestD {
+				best, bestD = n, d
+			}
 		}
 	}
 	return best
+}
+
+// foldEqual reports whether a and b are equal ignoring ASCII case and the
+// characters '-' and '_'.
+func foldEqual(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] == '-' || a[i] == '_') {
+			i++
+		}
+		for j < len(b) && (b[j] == '-' || b[j] == '_') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if toLower(a[i]) != toLower(b[j]) {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+func toLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

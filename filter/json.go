@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // queryJSON is the JSON shape of a Query; MarshalJSON documents it.
@@ -79,75 +81,90 @@ func (q *Query) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a query in its JSON shape and checks it exactly as
 // Parse checks a request: a fault is an [ErrorList] whose variables are the
 // query variables (d, tz, agentID, …), "path" for resource, id and format,
-// "method", or "json" for JSON that does not have the shape. On a fault q
-// is left as it was.
+// "method", or "json" for JSON that does not have the shape. Each fault's
+// JSONPath is the key the user wrote (d, fields.agentID, metaData.fieldName,
+// resource), and its spans are offsets into b: the key for an unknown or
+// repeated name, else the text at fault inside the value (docs/ERRORS.md).
+// On a fault q is left as it was.
 func (q *Query) UnmarshalJSON(b []byte) error {
 	var in queryJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return ErrorList{jsonError(err)}
+		l := ErrorList{jsonError(err, b)}
+		l.setUTF16(string(b))
+		return l
 	}
+	src := string(b)
+	keys := scanJSON(src)
 	var errs ErrorList
-	x := &Query{Method: "GET", N: 1}
+	x := &Query{Method: "GET", N: 1, src: src}
 	switch in.Method {
 	case "", "GET", "DELETE":
 		x.Method = cmpOr(in.Method, "GET")
 	default:
-		errs.Add("method", -1, "method "+quote(in.Method)+" is not accepted", "the API takes GET, and DELETE for one file or one transcript")
+		errs.Add(CodeBadMethod, "method", -1, keys.get("method").whole(), "method "+quote(in.Method)+" is not accepted", "the API takes GET, and DELETE for one file or one transcript", "GET", "DELETE").JSONPath = "method"
 	}
-	parsePath(jsonPath(in), x, &errs)
+	jsonPathFaults(in, keys, x, &errs)
 	var seen uint8
-	set := func(name string, v *string) {
+	set := func(name, path string, v *string) {
 		if v != nil {
-			x.set(name, *v, &seen, &errs)
+			x.set(name, *v, keys.get(path), &seen, &errs)
 		}
 	}
-	set(varDate, in.D)
-	set(varZone, in.TZ)
-	set(varStartDate, in.StartDate)
-	set(varFinishDate, in.FinishDate)
+	set(varDate, varDate, in.D)
+	set(varZone, varZone, in.TZ)
+	set(varStartDate, varStartDate, in.StartDate)
+	set(varFinishDate, varFinishDate, in.FinishDate)
 	names := make([]string, 0, len(in.Fields))
 	for name := range in.Fields {
 		names = append(names, name)
 	}
-	slices.Sort(names)
+	slices.SortFunc(names, func(a, b string) int { return keys.get("fields."+a).name.Start - keys.get("fields."+b).name.Start })
 	for _, name := range names {
+		path := "fields." + name
 		if specialBit(name) != 0 {
-			errs.Add(name, -1, name+" is not a field", "give it as the JSON key \""+name+"\", beside \"fields\"")
+			errs.Add(CodeBadJSON, name, -1, keys.get(path).name, name+" is not a field", "give it as the JSON key \""+name+"\", beside \"fields\"").JSONPath = path
 			continue
 		}
 		v := in.Fields[name]
-		set(name, &v)
+		set(name, path, &v)
 	}
 	if in.MetaData != nil {
-		set(varMetaName, in.MetaData.FieldName)
-		set(varMetaValue, in.MetaData.FieldValue)
+		set(varMetaName, "metaData.fieldName", in.MetaData.FieldName)
+		set(varMetaValue, "metaData.fieldValue", in.MetaData.FieldValue)
 	}
 	if in.N != nil {
 		n, _, msg := parseN(strconv.Itoa(*in.N))
 		if msg != "" {
-			errs.Add(varN, -1, msg, "n is the 1-based index of the first record: n=1, n=51, n=101 …")
+			var sugg []string
+			if n == 0 {
+				sugg = []string{"1"}
+			}
+			errs.Add(CodeBadPage, varN, -1, keys.get("n").whole(), msg, "n is the 1-based index of the first record: 1, 51, 101 …", sugg...).JSONPath = "n"
 		}
 		x.N = max(n, 1)
 	}
 	if (in.Resource == "file" || in.Resource == "transcript") && in.ID == "" {
-		errs.Add("path", -1, "resource "+in.Resource+" needs an id", "id names one file (DELETE) or one transcript")
+		errs.Add(CodeBadPath, "path", -1, keys.get("resource").whole(), "resource "+in.Resource+" needs an id", "id names one file (DELETE) or one transcript").JSONPath = "resource"
 	}
 	if (x.Resource == File || x.Resource == Transcript) && (seen != 0 || len(x.Fields) > 0) {
-		errs.Add("query", -1, "one "+x.Resource.String()+" takes no query variables", "variables narrow the lists files and transcripts")
+		errs.Add(CodeQueryNotAllowed, "query", -1, keys.get("resource").whole(), "one "+x.Resource.String()+" takes no query variables", "variables narrow the lists files and transcripts").JSONPath = "resource"
 	}
 	if len(errs) > 0 {
+		errs.setUTF16(src)
 		return errs
 	}
+	x.fromJSON = true
 	check(x)
 	*q = *x
 	return nil
 }
 
-// jsonPath is the request path that a JSON query's resource, id and format
-// stand for, so that parsePath checks them as it checks any path.
-func jsonPath(in queryJSON) string {
+// jsonPathFaults checks a JSON query's resource, id and format as parsePath
+// checks a path, by building the path they stand for, and places each fault
+// on the key it comes from.
+func jsonPathFaults(in queryJSON, keys jsonKeys, x *Query, errs *ErrorList) {
 	var b strings.Builder
 	b.WriteByte('/')
 	switch in.Resource {
@@ -158,28 +175,102 @@ func jsonPath(in queryJSON) string {
 	default:
 		b.WriteString(in.Resource)
 	}
+	idAt, formatAt := -1, -1
 	if in.ID != "" {
 		b.WriteByte('/')
+		idAt = b.Len()
 		b.WriteString(in.ID)
 	}
 	if in.Format != "" && in.Format != "xml" { // xml is the default and has no suffix on a DELETE path
 		b.WriteByte('.')
+		formatAt = b.Len()
 		b.WriteString(in.Format)
 	}
-	return b.String()
+	var found ErrorList
+	parsePath(b.String(), 0, x, &found)
+	for _, e := range found {
+		switch start := e.Span.Start; {
+		case formatAt >= 0 && start >= formatAt-1:
+			e.JSONPath, e.Pos, e.Span = "format", -1, keys.get("format").whole()
+			for i, s := range e.Suggestions {
+				e.Suggestions[i] = strings.TrimPrefix(s, ".")
+			}
+		case idAt >= 0 && start >= idAt:
+			pl := keys.get("id")
+			e.JSONPath, e.Pos, e.Span = "id", start-idAt, pl.at(start-idAt, e.Span.End-idAt)
+		default:
+			e.JSONPath, e.Pos, e.Span = "resource", -1, keys.get("resource").whole()
+			if e.Code == CodeUnknownResource {
+				e.Msg = "unknown resource " + quote(in.Resource)
+				e.Hint = "the resources are files, file, transcripts and transcript"
+			}
+		}
+		*errs = append(*errs, e)
+	}
 }
 
-// jsonError places a decoding fault of the JSON text itself.
-func jsonError(err error) *Error {
+// jsonError places a decoding fault of the JSON text b itself.
+func jsonError(err error, b []byte) *Error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	src := string(b)
+	at := func(off int64) Span { // the character that ends at off
+		o := max(0, min(int(off), len(b)))
+		start := max(0, o-1)
+		for start > 0 && !utf8.RuneStart(b[start]) {
+			start--
+		}
+		return Span{start, start + runeLen(src, start)}
+	}
 	switch {
 	case errors.As(err, &syn):
-		return &Error{Variable: "json", Pos: int(syn.Offset), Msg: syn.Error()}
+		return &Error{Code: CodeBadJSON, Variable: "json", Pos: int(syn.Offset), Span: at(syn.Offset), Msg: strings.TrimPrefix(syn.Error(), "json: ")}
 	case errors.As(err, &typ):
-		return &Error{Variable: cmpOr(typ.Field, "json"), Pos: -1, Msg: "expected a JSON " + typ.Type.String() + ", found " + typ.Value}
+		path := typ.Field
+		span := at(typ.Offset)
+		if k, ok := scanJSON(src)[path]; ok {
+			span = k.value
+		}
+		v := path
+		if i := strings.LastIndexByte(v, '.'); i >= 0 {
+			v = v[i+1:]
+		}
+		return &Error{Code: CodeBadJSON, Variable: cmpOr(v, "json"), JSONPath: path, Pos: -1, Span: span, Msg: "expected a JSON " + jsonKind(typ.Type.Kind()) + ", found " + typ.Value}
 	}
-	return &Error{Variable: "json", Pos: -1, Msg: err.Error(), Hint: "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData and n"}
+	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData and n"
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		name, _ = strconv.Unquote(name)
+		e := &Error{Code: CodeBadJSON, Variable: "json", JSONPath: name, Pos: -1, Msg: "unknown key " + quote(name), Hint: keyHint}
+		for path, k := range scanJSON(src) {
+			if k.unknown && (path == name || strings.HasSuffix(path, "."+name)) {
+				e.JSONPath, e.Span = path, k.name
+				if strings.HasPrefix(path, "metaData.") {
+					e.Hint = "metaData holds fieldName and fieldValue"
+					if n := nearest(name, []string{"fieldName", "fieldValue"}); n != "" {
+						e.Suggestions = []string{n}
+					}
+				} else if n := nearest(name, topKeys); n != "" {
+					e.Suggestions = []string{n}
+				}
+				break
+			}
+		}
+		return e
+	}
+	return &Error{Code: CodeBadJSON, Variable: "json", Pos: -1, Msg: strings.TrimPrefix(err.Error(), "json: "), Hint: keyHint}
+}
+
+// jsonKind names a Go kind as JSON does.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "string"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "number"
+	case reflect.Map, reflect.Struct, reflect.Pointer:
+		return "object"
+	}
+	return k.String()
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/timezone"
@@ -18,10 +19,11 @@ const MaxRequestLength = 8192
 // ("" means GET), target is a path with its query (/files.csv?d=today),
 // with or without /api/recordings and the leading slash, or a whole URL
 // (https://vcc-na1.8x8.com/api/recordings/files?…). It returns the checked
-// query, or an [ErrorList] with every fault it found.
+// query, or an [ErrorList] with the faults it found (at most [MaxErrors],
+// docs/ERRORS.md), each with its code and its span in target.
 func Parse(method, target string) (*Query, error) {
-	q := new(Query)
-	if err := ParseInto(q, method, target); err != nil {
+	q := &Query{Method: "GET", N: 1, src: target} // not reset again: zeroing twice costs a short request 10%
+	if err := parseInto(q, method, target); err != nil {
 		return nil, err
 	}
 	return q, nil
@@ -31,29 +33,43 @@ func Parse(method, target string) (*Query, error) {
 // keep one per worker and parse a request without allocating. It resets q
 // first; after a fault q holds what was read before it, and is not valid.
 func ParseInto(q *Query, method, target string) error {
-	*q = Query{Method: "GET", N: 1}
+	*q = Query{Method: "GET", N: 1, src: target}
+	return parseInto(q, method, target)
+}
+
+// parseInto is ParseInto into a q already reset.
+func parseInto(q *Query, method, target string) error {
 	var errs ErrorList
 	switch method {
 	case "", "GET":
 	case "DELETE":
 		q.Method = method
 	default:
-		errs.Add("method", -1, "method "+quote(method)+" is not accepted", "the API takes GET, and DELETE for one file or one transcript")
+		// The method is not in the request's text: its span is empty, at 0.
+		errs.Add(CodeBadMethod, "method", -1, Span{}, "method "+quote(method)+" is not accepted", "the API takes GET, and DELETE for one file or one transcript")
 	}
 	if len(target) > MaxRequestLength {
-		errs.Add("query", MaxRequestLength, "the request is longer than "+strconv.Itoa(MaxRequestLength)+" bytes", "narrow the query; no variable needs this much text")
+		errs.Add(CodeTooLong, "query", MaxRequestLength, Span{MaxRequestLength, len(target)}, "the request is longer than "+strconv.Itoa(MaxRequestLength)+" bytes", "narrow the query; no variable needs this much text")
+		errs.setUTF16(target)
 		return errs
 	}
-	rest, _, _ := cut(stripOrigin(target), '#') // the fragment is the client's alone (RFC 3986)
-	path, query, _ := cut(rest, '?')
-	parsePath(path, q, &errs)
+	rest := stripOrigin(target)
+	base := len(target) - len(rest) // where the path starts in target
+	rest, _, _ = cut(rest, '#')     // the fragment is the client's alone (RFC 3986)
+	path, query, hasQuery := cut(rest, '?')
+	parsePath(path, base, q, &errs)
+	qStart := base + len(path) + 1
 	if query != "" && (q.Resource == File || q.Resource == Transcript) {
-		errs.Add("query", -1, "one "+q.Resource.String()+" takes no query variables", "variables narrow the lists /files and /transcripts")
-	} else {
-		parseQuery(query, q, &errs)
+		errs.Add(CodeQueryNotAllowed, "query", -1, Span{qStart - 1, qStart + len(query)}, "one "+q.Resource.String()+" takes no query variables", "variables narrow the lists /files and /transcripts", "")
+	} else if hasQuery {
+		parseQuery(query, qStart, q, &errs)
 	}
 	check(q)
-	return errs.Err()
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.setUTF16(target)
+	return errs
 }
 
 // stripOrigin removes a scheme and host (https://vcc-na1.8x8.com) from target.
@@ -70,66 +86,95 @@ func stripOrigin(target string) string {
 	return target
 }
 
-// parseQuery reads the name=value pairs of a query string into q. A name
-// may appear once ([D-2]); names are case-sensitive.
-func parseQuery(query string, q *Query, errs *ErrorList) {
+// MaxErrors bounds the faults one request reports in full. Past it, the
+// rest of the query is not read, and one last fault (CodeTooManyFaults)
+// counts the variables left unread: the work a request costs stays linear
+// in its length whatever it holds (docs/ERRORS.md).
+const MaxErrors = 10
+
+// maxSuggested bounds the faults that search for did-you-mean suggestions.
+const maxSuggested = 4
+
+// parseQuery reads the name=value pairs of a query string, which starts at
+// offset at of the request, into q. A name may appear once ([D-2]); names
+// are case-sensitive.
+func parseQuery(query string, at int, q *Query, errs *ErrorList) {
 	var seen uint8 // one bit per special variable
-	for len(query) > 0 {
-		pair := query
-		if i := strings.IndexByte(query, '&'); i >= 0 {
-			pair, query = query[:i], query[i+1:]
-		} else {
-			query = ""
+	for off := 0; off < len(query); {
+		if len(*errs) >= MaxErrors {
+			unread := strings.Count(query[off:], "&") + 1
+			errs.Add(CodeTooManyFaults, "query", -1, Span{at + off, at + len(query)},
+				"stopped after "+strconv.Itoa(MaxErrors)+" faults; "+strconv.Itoa(unread)+" more variables were not read",
+				"correct the faults above and send the request again")
+			return
 		}
+		pair := query[off:]
+		if i := strings.IndexByte(pair, '&'); i >= 0 {
+			pair = pair[:i]
+		}
+		pStart := at + off
+		off += len(pair) + 1
 		if pair == "" {
 			continue
 		}
 		rawName, rawValue, ok := cut(pair, '=')
-		name, _, fault := decode(rawName)
-		if fault != "" {
-			errs.Add("query", -1, "the variable name "+quote(rawName)+" holds "+fault, "write %25 for a literal %")
+		pl := place{name: Span{pStart, pStart + len(rawName)}, raw: rawValue}
+		pl.value = Span{pl.name.End + 1, pl.name.End + 1 + len(rawValue)}
+		name, pos, fault := decode(rawName)
+		if fault != 0 {
+			np := place{value: pl.name, raw: rawName}
+			msg, hint, sugg := fault.explain(name, pos)
+			errs.Add(CodeBadEncoding, "query", -1, np.at(pos, pos+1), "the variable name "+quote(rawName)+" holds "+msg, hint, sugg...)
 			continue
 		}
 		if name == "" {
-			errs.Add("query", -1, "a value without a variable name: "+quote(pair), "variables are written name=value")
+			errs.Add(CodeMissingName, "query", -1, Span{pStart, pStart + len(pair)}, "a value without a variable name: "+quote(pair), "variables are written name=value")
 			continue
 		}
 		if !ok {
-			errs.Add(name, -1, "expected '=' and a value after "+quote(name), "variables are written name=value")
+			errs.Add(CodeMissingValue, name, -1, pl.name, "expected '=' and a value after "+quote(name), "variables are written name=value")
 			continue
 		}
 		value, pos, fault := decode(rawValue)
-		if fault != "" {
-			errs.Add(name, pos, "the value holds "+fault, "write %25 for a literal %; values are UTF-8 text without control characters")
+		if fault != 0 {
+			msg, hint, sugg := fault.explain(value, pos)
+			errs.Add(CodeBadEncoding, name, pos, pl.at(pos, pos+1), "the value holds "+msg, hint, sugg...)
 			continue
 		}
-		q.set(name, value, &seen, errs)
+		q.set(name, value, pl, &seen, errs)
 	}
 }
 
-// set checks one variable and records it in q: name and value are decoded.
-// seen has a bit for each variable that is not a field, to find repeats.
-func (q *Query) set(name, value string, seen *uint8, errs *ErrorList) {
+// set checks one variable and records it in q: name and value are decoded,
+// and pl says where they are written. seen has a bit for each variable that
+// is not a field, to find repeats.
+func (q *Query) set(name, value string, pl place, seen *uint8, errs *ErrorList) {
 	if name == "" {
-		errs.Add("query", -1, "a value without a variable name", "variables are written name=value")
+		errs.Add(CodeMissingName, "query", -1, pl.name, "a value without a variable name", "variables are written name=value").JSONPath = pl.path
 		return
 	}
 	if bit := specialBit(name); bit != 0 {
 		if *seen&bit != 0 {
-			errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
+			errs.Add(CodeDuplicate, name, -1, pl.name, name+" is given twice", "give each variable once: the API matches one value").JSONPath = pl.path
 			return
 		}
 		*seen |= bit
-		setSpecial(name, value, q, errs)
+		setSpecial(name, value, pl, q, errs)
 		return
 	}
 	if !isField(q.Resource, name) {
-		msg, hint := unknownVariable(q.Resource, name)
-		errs.Add(name, -1, msg, hint)
+		var msg, hint string
+		var sugg []string
+		if len(*errs) < maxSuggested {
+			msg, hint, sugg = unknownVariable(q.Resource, name)
+		} else {
+			msg, hint = "unknown variable "+quote(name), "the variables of "+q.Resource.String()+" are listed in docs/LANGUAGE.md"
+		}
+		errs.Add(CodeUnknownVariable, name, -1, pl.name, msg, hint, pl.escapeAll(sugg)...).JSONPath = pl.path
 		return
 	}
 	if _, dup := q.Field(name); dup {
-		errs.Add(name, -1, name+" is given twice", "give each variable once: the API matches one value")
+		errs.Add(CodeDuplicate, name, -1, pl.name, name+" is given twice", "give each variable once: the API matches one value").JSONPath = pl.path
 		return
 	}
 	if q.Fields == nil {
@@ -165,30 +210,31 @@ func specialBit(name string) uint8 {
 
 // setSpecial parses the value of d, tz, start-date, finish-date, n or a
 // metadata variable into q.
-func setSpecial(name, value string, q *Query, errs *ErrorList) {
+func setSpecial(name, value string, pl place, q *Query, errs *ErrorList) {
 	switch name {
 	case varDate:
 		r, err := daterange.ParseRange(value)
 		if err != nil {
-			errs.addCause(name, err)
+			errs.addCause(name, err, pl)
 			return
 		}
 		q.Date, q.HasDate = r, true
+		q.dateFrom, q.dateTo = int32(pl.value.Start), int32(pl.value.End)
 	case varZone:
 		if value == "" {
-			errs.Add(name, -1, "tz is empty", "give an IANA zone such as America/New_York, or leave tz out for the tenant's zone")
+			errs.Add(CodeEmptyValue, name, -1, pl.whole(), "tz is empty", "give an IANA zone such as America/New_York, or leave tz out for the tenant's zone").JSONPath = pl.path
 			return
 		}
 		loc, err := timezone.Load(value)
 		if err != nil {
-			errs.addCause(name, err)
+			errs.addCause(name, err, pl)
 			return
 		}
 		q.Zone, q.ZoneName = loc, value
 	case varStartDate, varFinishDate:
 		v, err := daterange.ParseValue(value)
 		if err != nil {
-			errs.addCause(name, err)
+			errs.addCause(name, err, pl)
 			return
 		}
 		if name == varStartDate {
@@ -203,25 +249,34 @@ func setSpecial(name, value string, q *Query, errs *ErrorList) {
 	case varN:
 		n, pos, msg := parseN(value)
 		if msg != "" {
-			errs.Add(name, pos, msg, "n is the 1-based index of the first record: n=1, n=51, n=101 …")
+			span, sugg := pl.whole(), []string(nil)
+			switch {
+			case pos >= 0:
+				span = pl.at(pos, pos+runeLen(value, pos))
+			case n == 0:
+				sugg = []string{"1"}
+			}
+			errs.Add(CodeBadPage, name, pos, span, msg, "n is the 1-based index of the first record: n=1, n=51, n=101 …", sugg...).JSONPath = pl.path
 			return
 		}
 		q.N = n
 	}
 }
 
-// parseN reads n: a decimal integer from 1 to MaxN ([D-5]).
+// parseN reads n: a decimal integer from 1 to MaxN ([D-5]). On a fault, pos
+// is the offset of the byte at fault, or -1 for the whole value; n is 0 for
+// a value that reads as zero.
 func parseN(s string) (n, pos int, msg string) {
 	if s == "" {
-		return 0, 0, "expected a number"
+		return -1, 0, "expected a number"
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
 			if i == 0 && c == '-' {
-				return 0, 0, "n is not negative: it counts records from 1"
+				return -1, 0, "n counts records from 1: it cannot be negative"
 			}
-			return 0, i, "expected a digit, found " + describeByte(s, i)
+			return -1, i, "expected a digit, found " + describeByte(s, i)
 		}
 		if n <= MaxN {
 			n = n*10 + int(c-'0')
@@ -231,9 +286,18 @@ func parseN(s string) (n, pos int, msg string) {
 	case n == 0:
 		return 0, -1, "n counts from 1, not 0"
 	case n > MaxN:
-		return 0, -1, "n is out of range 1–1000000000"
+		return -1, -1, "n is out of range 1–1000000000"
 	}
 	return n, 0, ""
+}
+
+// runeLen is the length of the UTF-8 sequence at s[i], 0 at the end.
+func runeLen(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
 }
 
 // check applies the rule that involves two variables: [D-1].
@@ -245,17 +309,39 @@ func check(q *Query) {
 	}
 }
 
+// fault is what decode found wrong in a query component.
+type fault uint8
+
+const (
+	noFault     fault = iota
+	badPercent        // a '%' without two hex digits after it
+	notUTF8           // a byte that is not UTF-8
+	controlChar       // a control character
+)
+
+// explain says what a fault of decoded value s at pos is, with a hint and
+// suggestions for the span of the bad byte.
+func (f fault) explain(s string, pos int) (msg, hint string, sugg []string) {
+	switch f {
+	case badPercent:
+		return "'%' without two hex digits after it", "write %25 for a literal %", []string{"%25"}
+	case notUTF8:
+		return describeByte(s, pos), "values are UTF-8 text: write each byte of a character as %XX", nil
+	}
+	return describeByte(s, pos), "values are text without control characters", nil
+}
+
 // decode decodes a query-string component ('+' is a space, %XX a byte)
 // and checks that the result is UTF-8 text without control characters. It
 // allocates only when there is something to decode. On a fault it returns
 // the offset in the decoded value and what is there.
-func decode(s string) (out string, pos int, fault string) {
+func decode(s string) (out string, pos int, f fault) {
 	i := 0
 	for i < len(s) && plain[s[i]] {
 		i++
 	}
 	if i == len(s) {
-		return s, 0, "" // printable ASCII with nothing to decode: the common case
+		return s, 0, noFault // printable ASCII with nothing to decode: the common case
 	}
 	out = s
 	if strings.IndexByte(s[i:], '%') >= 0 || strings.IndexByte(s[i:], '+') >= 0 {
@@ -267,7 +353,7 @@ func decode(s string) (out string, pos int, fault string) {
 				b = append(b, ' ')
 			case '%':
 				if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-					return "", len(b), "'%' without two hex digits after it"
+					return "", len(b), badPercent
 				}
 				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
 				i += 2
@@ -275,12 +361,15 @@ func decode(s string) (out string, pos int, fault string) {
 				b = append(b, c)
 			}
 		}
-		out = string(b)
+		out = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: no copy
 	}
 	if j := invalidByte(out); j >= 0 {
-		return "", j, describeByte(out, j)
+		if out[j] < utf8.RuneSelf {
+			return out, j, controlChar
+		}
+		return out, j, notUTF8
 	}
-	return out, 0, ""
+	return out, 0, noFault
 }
 
 // plain marks the bytes a query component may hold as they are: printable
@@ -352,5 +441,10 @@ func quote(s string) string {
 	if len(s) > 64 {
 		return strconv.Quote(strings.ToValidUTF8(s[:64], "\uFFFD")) + "…"
 	}
-	return strconv.Quote(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !plain[c] && c != '%' && c != '+' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"` // printable ASCII needs no escapes: the common case, made cheap
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Every request of the API document, and its canonical form (SPEC section 8).
+// Every request of the API document, and its canonical form (docs/LANGUAGE.md §8).
 var documentRequests = []struct {
 	method, target, canonical string
 	resource                  filter.Resource
@@ -109,11 +109,11 @@ var rejectTests = []struct {
 	{"given twice", "GET", "/files?agentID=bill&agentID=jo", "agentID", -1, "agentID is given twice"},
 	{"d twice", "GET", "/files?d=today&d=today-1d", "d", -1, "d is given twice"},
 	{"n=0", "GET", "/files?n=0", "n", -1, "counts from 1"},
-	{"n=-5", "GET", "/files?n=-5", "n", 0, "not negative"},
+	{"n=-5", "GET", "/files?n=-5", "n", 0, "cannot be negative"},
 	{"n=abc", "GET", "/files?n=abc", "n", 0, "expected a digit"},
 	{"n too big", "GET", "/files?n=99999999999", "n", -1, "out of range"},
 	{"n empty", "GET", "/files?n=", "n", 0, "expected a number"},
-	{".txt", "GET", "/files.txt", "path", 6, "use .xml (the default), .json or .csv"},
+	{".txt", "GET", "/files.txt", "path", 6, "use .json, .csv, or .xml"},
 	{"transcript csv", "GET", "/transcripts/int-14a0.csv", "path", 21, "no CSV form"},
 	{"traversal", "DELETE", "/files/S20071220/../R1.wav", "path", 16, "exactly one file"},
 	{"encoded traversal", "DELETE", "/files/S20071220/%2e%2e/R1.wav", "path", 17, "percent-encoded"},

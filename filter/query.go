@@ -9,7 +9,7 @@ import (
 // Resource is what a request names.
 type Resource uint8
 
-// The resources of SPEC section 2.
+// The resources of docs/LANGUAGE.md §1.1.
 const (
 	Files       Resource = iota // GET /files: the call-recording files
 	File                        // DELETE /files/S{yyyymmdd}/R{digits}[.wav]: one file
@@ -60,15 +60,18 @@ type Field struct {
 
 // Query is one request of the Recordings API, checked: every field holds a
 // valid value. The zero Query is GET /files in XML with no variables, but
-// for N, which Parse sets to its default of 1.
+// for N, which Parse sets to its default of 1 (0 means 1). A Query built or
+// changed by hand is checked with Validate before it is used.
 type Query struct {
 	Method   string // GET or DELETE
 	Resource Resource
-	ID       string // a file's path (S20071220/R2007….wav) or a transcript's interactionGUID
 	Format   Format
+	dateFrom int32  // where d's value starts in src (fields are ordered to fill padding)
+	ID       string // a file's path (S20071220/R2007….wav) or a transcript's interactionGUID
 
-	Date    daterange.Range // d=, when HasDate
-	HasDate bool
+	Date     daterange.Range // d=, when HasDate
+	HasDate  bool
+	fromJSON bool // src is the JSON form (UnmarshalJSON)
 
 	// Zone is the tz= zone, and ZoneName its name as given; nil when absent.
 	Zone     *time.Location
@@ -86,10 +89,25 @@ type Query struct {
 	// metaData_fieldValue= substrings; both must match one entry ([D-3]).
 	MetaName, MetaValue       string
 	HasMetaName, HasMetaValue bool
+	dateTo                    int32 // where d's value ends in src
 
 	N int // the 1-based index of the first record returned
 
 	Warnings []Warning
+
+	// src is the text the query was read from (given to Parse or
+	// UnmarshalJSON), so that Resolve can place a fault of d that only the
+	// clock reveals. It is kept by reference: Parse allocates nothing for it.
+	src string
+}
+
+// dateAt is where d's value is written in src.
+func (q *Query) dateAt() place {
+	pl := place{value: Span{int(q.dateFrom), int(q.dateTo)}, json: q.fromJSON}
+	if q.fromJSON {
+		pl.path = varDate
+	}
+	return pl
 }
 
 // Warning is a part of a request that was accepted but does nothing, such as
@@ -131,7 +149,9 @@ type Resolved struct {
 
 // Resolve turns the query's dates into instants, in the query's zone, at
 // the clock reading now; tenant is the tenant's zone, for a query without tz.
-// It fails when a range's end, once resolved, is not after its start.
+// It fails when a range's end, once resolved, is not after its start, and
+// when an instant, written in the query's zone, falls outside the years
+// 0000 to 9999 (docs/LANGUAGE.md §3.6).
 func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) {
 	loc := q.Location(tenant)
 	res := Resolved{Zone: loc}
@@ -139,7 +159,8 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		w, err := q.Date.Resolve(now, loc)
 		if err != nil {
 			var l ErrorList
-			l.addCause("d", err)
+			l.addCause(varDate, err, q.dateAt())
+			l.setUTF16(q.src)
 			return Resolved{}, l
 		}
 		res.Date = &w
@@ -151,6 +172,11 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 	if q.HasFinishDate {
 		w := q.FinishDate.Near(now, loc)
 		res.FinishDate = &w
+	}
+	var l ErrorList
+	q.checkYears(&l, res, loc)
+	if len(l) > 0 {
+		return Resolved{}, l
 	}
 	return res, nil
 }

@@ -55,7 +55,7 @@ func anyFile(t *rapid.T) record.File {
 		PhoneNumber:   AnyText().Draw(t, "phoneNumber"),
 		Channel:       AnyText().Draw(t, "channel"),
 		CaseID:        AnyText().Draw(t, "caseID"),
-		Duration:      rapid.IntRange(0, 1<<31).Draw(t, "duration"),
+		Duration:      rapid.IntRange(0, record.MaxDuration).Draw(t, "duration"),
 		Filename:      AnyText().Draw(t, "filename"),
 		QueueID:       AnyText().Draw(t, "queueID"),
 		QueueName:     AnyText().Draw(t, "queueName"),
@@ -88,7 +88,7 @@ func anyTranscript(t *rapid.T) record.Transcript {
 		TransactionID:   AnyText().Draw(t, "transactionID"),
 		InteractionGUID: AnyText().Draw(t, "interactionGUID"),
 		TranscriptType:  AnyText().Draw(t, "transcriptType"),
-		Duration:        rapid.IntRange(0, 1<<31).Draw(t, "duration"),
+		Duration:        rapid.IntRange(0, record.MaxDuration).Draw(t, "duration"),
 		MetaData:        anyMeta(t, "metaData"),
 	}
 	for range rapid.IntRange(0, 3).Draw(t, "messages") {

@@ -1,8 +1,10 @@
 package fuzz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
@@ -27,9 +29,42 @@ func checkDateError(t *testing.T, s string, err error) {
 	if e.Pos < -1 || e.Pos > len(s) {
 		t.Fatalf("%q: position %d outside the value", s, e.Pos)
 	}
+	if e.Code == "" || e.Start < 0 || e.End < e.Start || e.End > len(s) || e.Value != s {
+		t.Fatalf("%q: fault %q spans [%d,%d) of %q", s, e.Code, e.Start, e.End, e.Value)
+	}
 	_ = e.Error()
 	_ = e.Caret()
 }
+
+// checkFaults holds a request's faults to their contract (docs/ERRORS.md):
+// a listed code, a variable, a span inside the text given and the same
+// span in UTF-16 code units, a message; and printing them never panics.
+func checkFaults(t *testing.T, text string, list filter.ErrorList) {
+	t.Helper()
+	codes := map[filter.Code]bool{}
+	for _, c := range filter.Codes() {
+		codes[c.Code] = true
+	}
+	for _, e := range list {
+		s := e.Span
+		if !codes[e.Code] || e.Variable == "" || e.Pos < -1 || e.Msg == "" {
+			t.Fatalf("%q: fault without a code or a place: %+v", text, e)
+		}
+		if s.Start < 0 || s.End < s.Start || s.End > len(text) {
+			t.Fatalf("%q: span %v outside the text: %v", text, s, e)
+		}
+		if u := e.UTF16; u.Start != utf16Len(text[:s.Start]) || u.End != utf16Len(text[:s.End]) {
+			t.Fatalf("%q: utf16 span %v does not match %v", text, u, s)
+		}
+		if _, err := json.Marshal(e); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		_ = e.Error()
+		_ = e.Caret(text)
+	}
+}
+
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 func FuzzDateValue(f *testing.F) {
 	for _, s := range dateSeeds {
@@ -92,11 +127,7 @@ func FuzzRequest(f *testing.F) {
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("%q: error %T is not a filter.ErrorList", target, err)
 			}
-			for _, e := range list {
-				if e.Pos < -1 || e.Variable == "" {
-					t.Fatalf("%q: fault without a place: %+v", target, e)
-				}
-			}
+			checkFaults(t, target, list)
 			return
 		}
 		c := encode.Canonical(q)

@@ -107,11 +107,7 @@ func FuzzQueryJSON(f *testing.F) {
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("%s: %T %v is not an ErrorList", data, err, err)
 			}
-			for _, e := range list {
-				if e.Variable == "" || e.Pos < -1 {
-					t.Fatalf("%s: fault without a place: %+v", data, e)
-				}
-			}
+			checkFaults(t, string(data), list)
 			return
 		}
 		b, err := json.Marshal(&q)

@@ -1,8 +1,8 @@
 // Package grammar is the grammar of record of the Recordings API's query
 // language, in participle/v2: the date language (the value of d=,
-// start-date= and finish-date= after URL decoding, SPEC §4, [ParseDateRange])
+// start-date= and finish-date= after URL decoding, docs/LANGUAGE.md §3, [ParseDateRange])
 // and the request language (path, resource, id, format suffix, name=value
-// pairs, SPEC §2 and §3, [ParseRequest]).
+// pairs, docs/LANGUAGE.md §1 and §2, [ParseRequest]).
 //
 // Both fix syntax only — digit counts, separators, which parts may follow
 // which, that a date is all extended or all basic, that a path holds no '%'

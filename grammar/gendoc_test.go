@@ -31,7 +31,7 @@ ranges, day counts) are checked by whoever converts the tree.
 
 ## Dates
 
-The value of ` + "`d=`" + ` after URL decoding (SPEC §4): one value or two
+The value of ` + "`d=`" + ` after URL decoding (docs/LANGUAGE.md §3): one value or two
 separated by a single comma. A value is ` + "`today`" + ` with an optional
 signed day count, or a date-time written wholly in the extended form
 (` + "`2007-08-05T13:15:00.25-08:00`" + `) or wholly in the basic form
@@ -75,7 +75,7 @@ Notes for other parsers:
 
 ## Request grammar
 
-A request target as the API receives it (SPEC §2, §3): an optional origin
+A request target as the API receives it (docs/LANGUAGE.md §1, §2): an optional origin
 (` + "`http://`" + ` or ` + "`https://`" + `, letters in either ASCII case, then a host: every byte
 up to the first ` + "`/`, `?` or `#`" + `, possibly none), a path naming a
 resource, an optional query after ` + "`?`" + ` and an optional fragment after

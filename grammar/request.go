@@ -13,7 +13,7 @@ import (
 // which refuses such targets the same way.
 const MaxRequestLength = 8192
 
-// Request is a request target of the Recordings API (SPEC §2, §3): an
+// Request is a request target of the Recordings API (docs/LANGUAGE.md §1, §2): an
 // optional origin, a path naming a resource, an optional query and an
 // optional fragment, as in
 //

@@ -16,7 +16,7 @@ import (
 const RootID = "root"
 
 // FromQuery returns the rule group of q's variables, in canonical order
-// (SPEC section 8), ready for react-querybuilder: one rule per variable,
+// (docs/LANGUAGE.md §8), ready for react-querybuilder: one rule per variable,
 // its id the variable's name, values as strings, d's range as an array of
 // its two ends. The resource, format and method are not rules: they are the
 // request's path. n is left out when it is 1, the default.

@@ -101,12 +101,34 @@ func (f *File) CallType() CallType {
 	return Inbound
 }
 
+// MaxDuration is the longest duration in seconds that the readers of
+// package encode take: 31 days. No call or chat lasts that long, and every
+// startDate plus a duration up to it is a time Go can hold, so finish-date
+// never overflows (docs/SERVING.md, "Durations").
+const MaxDuration = 31 * 24 * 3600
+
 // FinishDate is when the recording ended: startDate plus duration.
 func (f *File) FinishDate() time.Time {
-	return f.StartDate.Add(time.Duration(f.Duration) * time.Second)
+	return Finish(f.StartDate, f.Duration)
 }
 
 // FinishDate is when the chat ended: startDate plus duration.
 func (t *Transcript) FinishDate() time.Time {
-	return t.StartDate.Add(time.Duration(t.Duration) * time.Second)
+	return Finish(t.StartDate, t.Duration)
+}
+
+// Finish returns t plus s seconds, a record's finish-date, without
+// overflowing time.Duration (about 292 years) for a record built by a
+// program with a duration past MaxDuration: steps of 2^33 s, with s
+// saturated at ±2^40 s (some 34,000 years, past any date a query can name).
+func Finish(t time.Time, s int) time.Time {
+	const step, limit = 1 << 33, 1 << 40
+	s = max(-limit, min(s, limit))
+	for s > step {
+		t, s = t.Add(step*time.Second), s-step
+	}
+	for s < -step {
+		t, s = t.Add(-step*time.Second), s+step
+	}
+	return t.Add(time.Duration(s) * time.Second)
 }

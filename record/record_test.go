@@ -115,3 +115,54 @@ func TestStoreConcurrent(t *testing.T) {
 		t.Errorf("%d files left", n)
 	}
 }
+
+// TestStoreDuplicates: records given twice (two --data files holding the
+// same record) are both removed by one delete, so that a 204 is never
+// followed by the record still being listed (issue 14, finding 7).
+func TestStoreDuplicates(t *testing.T) {
+	at := time.Date(2007, 12, 20, 10, 0, 0, 0, time.UTC)
+	f := File{StartDate: at, Filename: "S20071220/R1.wav"}
+	other := File{StartDate: at.Add(time.Minute), Filename: "S20071220/R2.wav"}
+	tr := Transcript{StartDate: at, InteractionGUID: "g"}
+	s := NewStore([]File{f, other, f}, []Transcript{tr, tr})
+	if !s.DeleteFile(f.Filename) {
+		t.Fatal("DeleteFile found nothing")
+	}
+	var left []string
+	s.Files(time.Time{}, time.Time{}, func(f *File) bool { left = append(left, f.Filename); return true })
+	if !slices.Equal(left, []string{other.Filename}) {
+		t.Errorf("after the delete the store lists %v", left)
+	}
+	if n, _ := s.Len(); n != 1 || len(s.AllFiles()) != 1 {
+		t.Errorf("Len %d, AllFiles %d, want 1", n, len(s.AllFiles()))
+	}
+	if s.DeleteFile(f.Filename) {
+		t.Error("a second delete found the file")
+	}
+	dummy := Message{MessageFrom: "system"}
+	if !s.ClearMessages("g", dummy) {
+		t.Fatal("ClearMessages found nothing")
+	}
+	for _, got := range s.AllTranscripts() {
+		if len(got.Messages) != 1 || got.Messages[0] != dummy {
+			t.Errorf("a copy of the transcript kept its messages: %v", got.Messages)
+		}
+	}
+}
+
+// TestFinishDateNoOverflow: a duration past what time.Duration holds
+// (given by a program; the readers refuse it) never makes a record finish
+// before it starts (issue 14, finding 8).
+func TestFinishDateNoOverflow(t *testing.T) {
+	start := time.Date(2007, 12, 19, 19, 16, 36, 0, time.UTC)
+	for _, d := range []int{MaxDuration, 1 << 34, 1<<63 - 1} {
+		f := File{StartDate: start, Duration: d}
+		tr := Transcript{StartDate: start, Duration: d}
+		if !f.FinishDate().After(start) || !tr.FinishDate().After(start) {
+			t.Errorf("duration %d: finishes at %v, before its start", d, f.FinishDate())
+		}
+	}
+	if got := (&File{StartDate: start, Duration: 1 << 34}).FinishDate(); got.Sub(start.Add(1<<33*time.Second)) != 1<<33*time.Second {
+		t.Errorf("2^34 s: %v", got)
+	}
+}

@@ -114,7 +114,7 @@ type Limits struct {
 }
 
 // Tolerance is the half-width, in seconds, of the windows of start-date and
-// finish-date (SPEC section 3).
+// finish-date (docs/LANGUAGE.md §2.1).
 const Tolerance = 5
 
 // Get returns the schema. Each call builds a new value the caller owns.

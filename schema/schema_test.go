@@ -96,8 +96,7 @@ func TestZonesLoad(t *testing.T) {
 	}
 }
 
-// TestTopLevelKeys checks the keys the command's contract fixes (SPEC
-// section 10.1), and that the codes are the library's.
+// TestTopLevelKeys checks the keys the command's contract fixes (docs/SCHEMA.md), and that the codes are the library's.
 func TestTopLevelKeys(t *testing.T) {
 	b, err := json.Marshal(Get())
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 )
 
 // variables lists the query variables of a list resource in the canonical
-// order (SPEC section 8): the dates, the zone, the fields, metadata, n.
+// order (docs/LANGUAGE.md §8): the dates, the zone, the fields, metadata, n.
 func variables(r filter.Resource) []Variable {
 	vs := []Variable{
 		{Name: "d", Kind: KindDateRange, ValueKind: FieldDate,
@@ -40,7 +40,7 @@ func variables(r filter.Resource) []Variable {
 	)
 }
 
-// fileFields lists a file's output fields in output order (SPEC section 6).
+// fileFields lists a file's output fields in output order (docs/LANGUAGE.md §6).
 func fileFields() []Field {
 	fs := []Field{startDate()}
 	for _, name := range filter.FieldNames(filter.Files) {
@@ -107,7 +107,7 @@ func metaData() []Field {
 	}
 }
 
-// dateForms lists the written forms of a date value (SPEC section 4).
+// dateForms lists the written forms of a date value (docs/LANGUAGE.md §3.1).
 func dateForms() []DateForm {
 	return []DateForm{
 		{Name: "date", Grammar: "YYYY-MM-DD | YYYYMMDD", Examples: []string{"2007-08-05", "20070805"},

@@ -10,7 +10,7 @@ import (
 	"github.com/recq/recq/server"
 )
 
-// recq serve's handler passes the conformance suite over HTTP.
+// recq serve's handler passes the conformance suite over HTTP, deletes included.
 func TestConformanceOverHTTP(t *testing.T) {
 	conformance.RunHTTP(t, func(t *testing.T, files []record.File, transcripts []record.Transcript, now time.Time, tenant *time.Location) conformance.Endpoint {
 		s := server.New(server.Config{
@@ -20,5 +20,5 @@ func TestConformanceOverHTTP(t *testing.T) {
 		ts := httptest.NewServer(s)
 		t.Cleanup(ts.Close)
 		return conformance.Endpoint{BaseURL: ts.URL + "/api/recordings", Client: ts.Client(), Tenant: "acme", Token: "secret"}
-	})
+	}, conformance.Deletes())
 }

@@ -7,7 +7,6 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -16,7 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/recq/recq/encode"
+	"github.com/recq/recq"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
 )
@@ -32,6 +31,9 @@ const Realm = "recordings"
 type Config struct {
 	// Store holds the records; deletes change it. Nil serves an empty store.
 	Store *record.Store
+	// Backend, when set, is where the records come from instead of Store:
+	// any recq.Store, such as a database. recq.Memory(Store) otherwise.
+	Backend recq.Store
 	// Tenant is the user name of HTTP Basic authentication.
 	Tenant string
 	// Token is the password; "" generates a random one (see Server.Token).
@@ -46,20 +48,34 @@ type Config struct {
 	// MaxInFlight bounds the requests served at once; beyond it a request
 	// is answered 503. 0 is DefaultMaxInFlight; a negative value is no bound.
 	MaxInFlight int
-	// Logger receives one line per request; nil logs nothing.
+	// MaxInFlightPerConn bounds the slots one connection (its HTTP/2
+	// streams) holds at once; 0 is MaxInFlight/8 (at least 1), a negative
+	// value is no bound. It counts only for connections that went through
+	// ConnContext.
+	MaxInFlightPerConn int
+	// WriteTimeout bounds the sending of one response, once its slot is
+	// released; 0 is DefaultWriteTimeout.
+	WriteTimeout time.Duration
+	// Logger receives one line per request (level Info; Warn for 503 and
+	// 431, Error for 5xx); nil logs nothing. The line holds no credentials
+	// and no values of the query (docs/SERVING.md).
 	Logger *slog.Logger
 }
 
 // Server is the Recordings API over a store. It implements http.Handler and
 // is safe for concurrent use.
 type Server struct {
-	store  *record.Store
-	tenant [sha256.Size]byte
-	token  atomic.Pointer[credential]
-	zone   *time.Location
-	clock  func() time.Time
-	sem    chan struct{} // nil: no bound
-	log    *slog.Logger
+	store   *record.Store // nil when Config.Backend is not a recq.Memory store
+	backend recq.Store
+	tenant  [sha256.Size]byte
+	token   atomic.Pointer[credential]
+	zone    *time.Location
+	clock   func() time.Time
+	sem     chan struct{} // nil: no bound
+	// perConn bounds the slots of one connection; 0: no bound.
+	perConn      int
+	writeTimeout time.Duration
+	log          *slog.Logger
 
 	// hook, when set (by tests), runs inside the bound and the recovery,
 	// before the request is handled.
@@ -81,9 +97,21 @@ func New(cfg Config) *Server {
 		zone:   cfg.Zone,
 		clock:  cfg.Clock,
 		log:    cfg.Logger,
+
+		writeTimeout: cfg.WriteTimeout,
 	}
-	if s.store == nil {
-		s.store = record.NewStore(nil, nil)
+	if s.writeTimeout <= 0 {
+		s.writeTimeout = DefaultWriteTimeout
+	}
+	switch {
+	case cfg.Backend != nil:
+		s.backend = cfg.Backend
+		s.store, _ = recq.MemoryRecords(cfg.Backend)
+	default:
+		if s.store == nil {
+			s.store = record.NewStore(nil, nil)
+		}
+		s.backend = recq.Memory(s.store)
 	}
 	if s.zone == nil {
 		s.zone = time.UTC
@@ -99,6 +127,12 @@ func New(cfg Config) *Server {
 		s.sem = make(chan struct{}, DefaultMaxInFlight)
 	case n > 0:
 		s.sem = make(chan struct{}, n)
+	}
+	switch n := cfg.MaxInFlightPerConn; {
+	case n == 0 && s.sem != nil:
+		s.perConn = max(1, cap(s.sem)/8)
+	case n > 0:
+		s.perConn = n
 	}
 	if cfg.Token == "" {
 		s.RotateToken()
@@ -132,8 +166,12 @@ func (s *Server) RotateToken() string {
 	return t
 }
 
-// Store returns the store the server answers from.
+// Store returns the in-memory store the server answers from, or nil when
+// Config.Backend is a store of another kind (see Backend).
 func (s *Server) Store() *record.Store { return s.store }
+
+// Backend returns the recq.Store the server answers from.
+func (s *Server) Backend() recq.Store { return s.backend }
 
 // authorized reports whether the request carries the tenant and the
 // current token, comparing both in constant time and always both.
@@ -146,65 +184,109 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && match == 1
 }
 
-// ServeHTTP answers one request of the API.
+// ServeHTTP answers one request of the API: the header's size is checked
+// (431), then the credentials (401, without taking a slot, so that a flood
+// of strangers cannot lock the tenant out), then a slot is taken (503); the
+// response is built whole inside the slot, the slot released, and only then
+// is the response sent, under its own write deadline, so that a client that
+// does not read holds no slot (docs/SERVING.md).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &responseWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
-	defer func() {
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.EscapedPath()),
-			slog.String("query", r.URL.RawQuery),
-			slog.Int("status", rw.status()),
-			slog.Duration("duration", time.Since(start)),
-			slog.Int64("bytes", rw.bytes),
-		)
-	}()
+	authorized := false
+	defer func() { s.logRequest(r, rw, authorized, time.Since(start)) }()
 	format := requestedFormat(r.URL.EscapedPath())
-	if s.sem != nil {
-		select {
-		case s.sem <- struct{}{}:
-			defer func() { <-s.sem }()
-		default:
-			rw.Header().Set("Retry-After", "1")
-			writeErrors(rw, http.StatusServiceUnavailable, format, filter.ErrorList{{Variable: "server", Pos: -1,
-				Msg: "the server is busy: too many requests at once", Hint: "retry in a second"}})
-			return
-		}
+	// Every response is sent under its own deadline; for the refusals
+	// below, which cost nothing to build, it starts now.
+	rc := http.NewResponseController(rw)
+	rc.SetWriteDeadline(time.Now().Add(s.writeTimeout)) // not supported under httptest's recorder
+	if n := headerBytes(r); n > MaxHeaderBytes {
+		writeErrors(rw, http.StatusRequestHeaderFieldsTooLarge, format, headerTooLarge(n))
+		return
 	}
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
+	if authorized = s.authorized(r); !authorized {
+		// serve refuses a request without the credentials first thing,
+		// before any work: it needs no slot.
+		s.serve(rw, r, format)
+		return
+	}
+	release, ok := s.acquire(r)
+	if !ok {
+		rw.Header().Set("Retry-After", "1")
+		writeErrors(rw, http.StatusServiceUnavailable, format, busy())
+		return
+	}
+	buf := newBufferedResponse()
+	func() {
+		defer release()
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.LogAttrs(r.Context(), slog.LevelError, "panic",
+				slog.String("method", r.Method),
+				slog.String("path", logPath(r.URL.EscapedPath())),
+				slog.Any("panic", v),
+				slog.String("stack", string(debug.Stack())),
+			)
+			buf.reset()
+			writeErrors(buf, http.StatusInternalServerError, format, internalError())
+		}()
+		if s.hook != nil {
+			s.hook(r)
 		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		s.log.LogAttrs(r.Context(), slog.LevelError, "panic",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.EscapedPath()),
-			slog.Any("panic", v),
-			slog.String("stack", string(debug.Stack())),
-		)
-		if !rw.wrote {
-			writeErrors(rw, http.StatusInternalServerError, format, internalError())
-		}
+		s.serve(buf, r, format)
 	}()
-	if s.hook != nil {
-		s.hook(r)
+	rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
+	buf.sendTo(rw)
+}
+
+// logRequest writes the request's line: what an operator needs (method,
+// path, the names of the query's variables, status, duration, size, the
+// client's address), bounded in length, without credentials or values;
+// for a request without the credentials not even the names.
+func (s *Server) logRequest(r *http.Request, rw *responseWriter, authorized bool, d time.Duration) {
+	status := rw.status()
+	level := slog.LevelInfo
+	switch {
+	case status >= 500 && status != http.StatusServiceUnavailable:
+		level = slog.LevelError
+	case status == http.StatusServiceUnavailable || status == http.StatusRequestHeaderFieldsTooLarge:
+		level = slog.LevelWarn
 	}
-	s.serve(rw, r, format)
+	ctx := r.Context()
+	if !s.log.Enabled(ctx, level) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", logPath(r.Method)),
+		slog.String("path", logPath(r.URL.EscapedPath())),
+	}
+	if authorized {
+		attrs = append(attrs, slog.String("query", redactQuery(r.URL.RawQuery)))
+	}
+	attrs = append(attrs,
+		slog.Int("status", status),
+		slog.Duration("duration", d),
+		slog.Int64("bytes", rw.bytes),
+		slog.String("remote", logPath(r.RemoteAddr)),
+	)
+	s.log.LogAttrs(ctx, level, "request", attrs...)
 }
 
 func internalError() filter.ErrorList {
-	return filter.ErrorList{{Variable: "server", Pos: -1, Msg: "internal error", Hint: "the server's log has the cause"}}
+	return filter.ErrorList{{Variable: "server", Pos: -1, Code: filter.CodeInternal, Msg: "internal error", Hint: "the server's log has the cause"}}
 }
 
 // serve answers a request inside the bound and the recovery.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.Format) {
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Basic realm="`+Realm+`"`)
-		writeErrors(w, http.StatusUnauthorized, format, filter.ErrorList{{Variable: "authorization", Pos: -1,
+		writeErrors(w, http.StatusUnauthorized, format, filter.ErrorList{{Variable: "authorization", Pos: -1, Code: filter.CodeUnauthorized,
 			Msg: "the tenant name and token are missing or wrong", Hint: "use HTTP Basic authentication: the tenant name as user, the token as password"}})
 		return
 	}
@@ -215,73 +297,54 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.For
 		method = http.MethodGet // responseWriter drops the body
 	default:
 		w.Header().Set("Allow", "GET, HEAD, DELETE")
-		writeErrors(w, http.StatusMethodNotAllowed, format, filter.ErrorList{{Variable: "method", Pos: -1,
+		writeErrors(w, http.StatusMethodNotAllowed, format, filter.ErrorList{{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "method " + strconv.Quote(r.Method) + " is not accepted", Hint: "the API takes GET, and DELETE for one file or one transcript"}})
 		return
 	}
 	q, err := filter.ParseURL(method, r.URL)
 	if err != nil {
-		status := http.StatusBadRequest
-		if !knownResource(r.URL.EscapedPath()) {
-			status = http.StatusNotFound
+		status := filter.Status(err)
+		if status == http.StatusBadRequest && !knownResource(r.URL.EscapedPath()) {
+			status = http.StatusNotFound // also while a fault's code is not set
+		}
+		if status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", allowed(r.URL.EscapedPath()))
 		}
 		writeErrors(w, status, format, faults(err))
 		return
 	}
 	now := s.clock()
-	switch q.Resource {
-	case filter.File:
-		if !s.store.DeleteFile(q.ID) {
-			writeErrors(w, http.StatusNotFound, q.Format, filter.ErrorList{{Variable: "path", Pos: -1,
-				Msg: "no recording file " + q.ID, Hint: "GET /files lists the files"}})
+	if q.Method == http.MethodDelete {
+		if err := recq.Delete(r.Context(), q, s.backend, now); err != nil {
+			s.refuse(w, r, q.Format, err)
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
 		return
-	case filter.Transcript:
-		if q.Method == http.MethodDelete {
-			// An unknown transcript is 204 too (the API document).
-			s.store.ClearMessages(q.ID, DeletedMessage(now))
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
 	}
-	p, err := filter.Compile(q, now, s.zone)
-	if err != nil {
-		writeErrors(w, http.StatusBadRequest, q.Format, faults(err))
-		return
-	}
-	loc := q.Location(s.zone)
 	var body bytes.Buffer
-	switch q.Resource {
-	case filter.Files:
-		err = encode.WriteFiles(&body, q.Format, p.Files(s.store), loc)
-	case filter.Transcripts:
-		err = encode.WriteTranscripts(&body, q.Format, p.Transcripts(s.store), loc)
-	case filter.Transcript:
-		t, found := s.store.Transcript(q.ID)
-		if !found {
-			writeErrors(w, http.StatusNotFound, q.Format, filter.ErrorList{{Variable: "path", Pos: -1,
-				Msg: "no transcript " + q.ID, Hint: "GET /transcripts lists the transcripts"}})
-			return
-		}
-		err = encode.WriteTranscript(&body, q.Format, t, loc)
-	default:
-		err = fmt.Errorf("resource %v has no GET", q.Resource)
-	}
-	if err != nil {
-		s.log.LogAttrs(r.Context(), slog.LevelError, "encode", slog.String("path", r.URL.EscapedPath()), slog.String("error", err.Error()))
-		writeErrors(w, http.StatusInternalServerError, q.Format, internalError())
+	if err := recq.Answer(r.Context(), &body, q, s.backend, now, s.zone); err != nil {
+		s.refuse(w, r, q.Format, err)
 		return
 	}
 	writeBody(w, http.StatusOK, q.Format, body.Bytes())
 }
 
-// DeletedMessage is the dummy message a transcript keeps when its messages
-// are deleted at now.
-func DeletedMessage(now time.Time) record.Message {
-	return record.Message{MessageTime: now, MessageFrom: "system"}
+// refuse answers an error of recq.Answer or recq.Delete: a fault of the
+// request or an unknown record with its status and its faults, anything
+// else (the store's failure) with 500, logged.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, f filter.Format, err error) {
+	if list := filter.Faults(err); list != nil {
+		writeErrors(w, filter.Status(err), f, list)
+		return
+	}
+	s.log.LogAttrs(r.Context(), slog.LevelError, "answer", slog.String("path", r.URL.EscapedPath()), slog.String("error", err.Error()))
+	writeErrors(w, http.StatusInternalServerError, f, internalError())
 }
+
+// DeletedMessage is the dummy message a transcript keeps when its messages
+// are deleted at now (recq.DeletedMessage).
+func DeletedMessage(now time.Time) record.Message { return recq.DeletedMessage(now) }
 
 // faults returns the faults of a refused request.
 func faults(err error) filter.ErrorList {
@@ -293,7 +356,7 @@ func faults(err error) filter.ErrorList {
 	if errors.As(err, &e) {
 		return filter.ErrorList{e}
 	}
-	return filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+	return filter.ErrorList{{Code: filter.CodeBadQuery, Variable: "query", Pos: -1, Msg: err.Error()}}
 }
 
 // apiPrefix is the path's prefix on the API's host; requests may omit it.
@@ -309,6 +372,21 @@ func knownResource(path string) bool {
 	head, _, _ := strings.Cut(path, "/")
 	name, _, _ := strings.Cut(head, ".")
 	return name == "files" || name == "transcripts"
+}
+
+// allowed is the Allow header of a 405 for path (docs/DECISIONS.md): one
+// recording file is only deleted, the lists are only read, and one
+// transcript is read or has its messages deleted.
+func allowed(path string) string {
+	path = strings.TrimPrefix(strings.TrimPrefix(path, apiPrefix), "/")
+	head, rest, _ := strings.Cut(path, "/")
+	switch {
+	case rest == "":
+		return "GET, HEAD"
+	case strings.HasPrefix(head, "files"):
+		return "DELETE"
+	}
+	return "GET, HEAD, DELETE"
 }
 
 // requestedFormat is the format the path's suffix asks for, read before

@@ -306,7 +306,7 @@ func readErrors(t testing.TB, format, body string) []errorBody {
 		if err != nil {
 			t.Fatalf("%v:\n%s", err, body)
 		}
-		if strings.Join(rows[0], ",") != "variable,pos,message,hint" {
+		if strings.Join(rows[0], ",") != "variable,pos,message,hint,code" {
 			t.Fatalf("CSV header %v", rows[0])
 		}
 		for _, r := range rows[1:] {
@@ -374,8 +374,6 @@ func TestBadRequest(t *testing.T) {
 	for _, c := range []struct{ method, path string }{
 		{"GET", "/files.txt"},                     // unknown suffix
 		{"GET", "/transcripts/" + guid + ".csv"},  // no CSV of one transcript
-		{"GET", "/files/" + docFile},              // one file is only deleted
-		{"DELETE", "/files"},                      // not the whole list
 		{"DELETE", "/files/S20071220/../R1.wav"},  // strict file paths
 		{"DELETE", "/files/S20071220/%2e%2e.wav"}, // no encoded bytes
 		{"DELETE", "/transcripts/" + guid + ".json"},
@@ -386,6 +384,20 @@ func TestBadRequest(t *testing.T) {
 		res := do(t, s, c.method, c.path)
 		expect(t, res, http.StatusBadRequest, c.method+" "+c.path)
 		readErrors(t, string(requestedFormat(c.path).String()), res.body)
+	}
+	for _, c := range []struct{ method, path, allow string }{
+		{"GET", "/files/" + docFile, "DELETE"},                 // one file is only deleted
+		{"DELETE", "/files", "GET, HEAD"},                      // not the whole list
+		{"DELETE", "/api/recordings/transcripts", "GET, HEAD"}, // nor the other
+	} {
+		res := do(t, s, c.method, c.path)
+		expect(t, res, http.StatusMethodNotAllowed, c.method+" "+c.path)
+		if got := res.header.Get("Allow"); got != c.allow {
+			t.Errorf("%s %s: Allow %q, want %q", c.method, c.path, got, c.allow)
+		}
+		if !strings.Contains(res.body, string(filter.CodeBadMethod)) {
+			t.Errorf("%s %s: no code %s in %s", c.method, c.path, filter.CodeBadMethod, res.body)
+		}
 	}
 	if n, _ := s.Store().Len(); n != 120 {
 		t.Errorf("a refused request changed the store: %d files", n)
@@ -518,8 +530,8 @@ func TestOverload(t *testing.T) {
 		}
 		readErrors(t, strings.TrimPrefix(f, "."), res.body)
 	}
-	// 503 comes before the credentials are checked: it costs nothing.
-	expect(t, doAuth(t, s, "GET", "/files", "", ""), http.StatusServiceUnavailable, "over the bound, no credentials")
+	// The credentials are checked before a slot is taken (TestAuthBeforeSlot).
+	expect(t, doAuth(t, s, "GET", "/files", "", ""), http.StatusUnauthorized, "over the bound, no credentials")
 	close(release)
 	wg.Wait()
 	expect(t, do(t, s, "GET", "/files"), http.StatusOK, "after the blocked requests")
@@ -588,7 +600,7 @@ func TestLog(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 		t.Fatal(err)
 	}
-	if first.Method != "GET" || first.Path != "/files.csv" || first.Query != "agentID=bill" || first.Status != 200 ||
+	if first.Method != "GET" || first.Path != "/files.csv" || first.Query != "agentID=…" || first.Status != 200 ||
 		first.Bytes == 0 || first.Duration == nil {
 		t.Errorf("log line %s", lines[0])
 	}

@@ -11,7 +11,17 @@ type Error struct {
 	Name        string   // the name as given
 	Msg         string   // what is wrong, e.g. "unknown time zone"
 	Suggestions []string // zone names to offer instead, best first; may be empty
+
+	// Code is CodeUnknownZone for a name that is no zone, or CodeInternal
+	// when the embedded data cannot be read (docs/ERRORS.md).
+	Code string
 }
+
+// The codes of an Error, as package filter lists them.
+const (
+	CodeUnknownZone = "unknown-zone"
+	CodeInternal    = "internal"
+)
 
 // maxShownName bounds how much of Name the message quotes.
 const maxShownName = 64

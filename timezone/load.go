@@ -30,7 +30,7 @@ func Load(name string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocationFromTZData(name, z.data)
 	if err != nil {
-		return nil, &Error{Name: name, Msg: "cannot read time zone data for"}
+		return nil, &Error{Name: name, Msg: "cannot read time zone data for", Code: CodeInternal}
 	}
 	z.loc.CompareAndSwap(nil, loc)
 	return z.loc.Load(), nil
@@ -38,7 +38,7 @@ func Load(name string) (*time.Location, error) {
 
 func unknownZone(d *database, name string) *Error {
 	if d.err != nil && len(d.names) == 0 {
-		return &Error{Name: name, Msg: "time zone database unreadable (" + d.err.Error() + "), cannot load"}
+		return &Error{Name: name, Msg: "time zone database unreadable (" + d.err.Error() + "), cannot load", Code: CodeInternal}
 	}
-	return &Error{Name: name, Msg: "unknown time zone", Suggestions: suggest(d, name)}
+	return &Error{Name: name, Msg: "unknown time zone", Suggestions: suggest(d, name), Code: CodeUnknownZone}
 }

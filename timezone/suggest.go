@@ -43,26 +43,36 @@ func suggest(d *database, name string) []string {
 
 // closest returns up to maxSuggestions names within a small edit distance of
 // lname (already lower-cased), comparing both the whole name and its last
-// segment, so "new_york" finds "America/New_York".
+// segment, so "new_york" finds "America/New_York". Only the names that the
+// bigram index lets through are measured (gramindex.go).
 func closest(d *database, lname string) []string {
 	limit := min(3, max(1, len(lname)/3))
+	best := map[int]int{} // owner -> the least distance of its name or segment
+	var buf editdist.Buffer
+	d.grams().candidates(lname, limit, func(key string, owner int) {
+		dist := editdist.Distance(lname, key, limit, &buf)
+		if dist > limit {
+			return
+		}
+		if b, ok := best[owner]; !ok || dist < b {
+			best[owner] = dist
+		}
+	})
 	type cand struct {
 		name string
 		dist int
 	}
-	var found []cand
-	var buf editdist.Buffer
-	for i, n := range d.names {
-		ln := d.low[i]
-		dist := editdist.Distance(lname, ln, limit, &buf)
-		if i := strings.LastIndexByte(ln, '/'); i >= 0 {
-			dist = min(dist, editdist.Distance(lname, ln[i+1:], limit, &buf))
-		}
-		if dist <= limit {
-			found = append(found, cand{n, dist})
-		}
+	found := make([]cand, 0, len(best))
+	for owner, dist := range best {
+		found = append(found, cand{d.names[owner], dist})
 	}
-	slices.SortStableFunc(found, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
+	// names are sorted, so ties keep the order of the database, as before
+	slices.SortFunc(found, func(a, b cand) int {
+		if c := cmp.Compare(a.dist, b.dist); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
 	var out []string
 	for _, c := range found[:min(len(found), maxSuggestions)] {
 		out = append(out, c.name)

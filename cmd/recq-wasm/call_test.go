@@ -16,7 +16,7 @@ func TestDispatch(t *testing.T) {
 	}{
 		{`["parse", "GET", "/files?d=today&tz=America/Denver", null]`, `"d":{"from":"2026-11-25T00:00:00-07:00"`, ""},
 		{`["parse", "GET", "/files?d=today", {"now": 1795608000000, "tenantZone": "Asia/Tokyo"}]`, `"zone":"Asia/Tokyo","d":{"from":"2026-11-25T00:00:00+09:00"`, ""},
-		{`["parse", "GET", "/files?n=0", {}]`, `"error":{"variable":"n"`, ""},
+		{`["parse", "GET", "/files?n=0", {}]`, `"variable":"n"`, ""},
 		{`["canonical", {"resource": "transcripts", "format": "json", "n": 51}]`, `{"canonical":"/transcripts.json?n=51"}`, ""},
 		{`["canonical", "{\"resource\": \"files\"}"]`, `{"canonical":"/files"}`, ""},
 		{`["fromRuleGroup", {"combinator": "or", "rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "x"}, {"id": "b", "field": "channel", "operator": "=", "value": "y"}]}, {"format": "csv"}]`, `"error":{"rule":"#","code":"unsupported-rule"`, ""},

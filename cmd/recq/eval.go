@@ -2,31 +2,31 @@ package main
 
 import (
 	"bufio"
-	"flag"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"time"
 
+	"github.com/recq/recq"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/record"
 )
 
 // evalCommand prints the body the API would answer for a GET, over records
-// read from the --data files (SPEC section 10).
+// read from the --data files (eval_help.go).
 func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("eval")
 	data := fs.String("data", "", "comma-separated XML, JSON or CSV files of records, in the API's own shapes")
-	nowText := fs.String("now", "", "the clock reading for today, as RFC 3339 (default: the current time)")
+	nowText := fs.String("now", "", "the clock reading that today means (default: the current time)")
 	tenantName := fs.String("tenant-tz", "UTC", "the tenant's IANA time zone, for queries without tz")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("eval", fs, err, stdout, stderr)
 	}
 	if fs.NArg() != 1 || *data == "" {
-		fmt.Fprintf(stderr, "recq eval: expected --data FILE[,FILE...] and one REQUEST\n%s", usage)
+		usageError(stderr, "eval", "expected --data FILE[,FILE...] and one REQUEST")
 		return 1
 	}
 	now, tenant, ok := clockAndZone("recq eval", *nowText, *tenantName, stderr, clock)
@@ -35,32 +35,18 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	}
 	q, err := filter.Parse("GET", fs.Arg(0))
 	if err != nil {
-		return reject(err, stdout, stderr)
-	}
-	p, err := filter.Compile(q, now, tenant)
-	if err != nil {
-		return reject(err, stdout, stderr)
+		return reject("recq eval", err, stdout, stderr)
 	}
 	files, transcripts, err := readData(strings.Split(*data, ","))
 	if err != nil {
 		fmt.Fprintf(stderr, "recq eval: %v\n", err)
 		return 1
 	}
-	store := record.NewStore(files, transcripts)
-	loc := q.Location(tenant)
+	store := recq.Memory(record.NewStore(files, transcripts))
 	w := bufio.NewWriter(stdout)
-	switch q.Resource {
-	case filter.Files:
-		err = encode.WriteFiles(w, q.Format, p.Files(store), loc)
-	case filter.Transcripts:
-		err = encode.WriteTranscripts(w, q.Format, p.Transcripts(store), loc)
-	case filter.Transcript:
-		t, found := store.Transcript(q.ID)
-		if !found {
-			fmt.Fprintf(stderr, "recq eval: no transcript %s (the API answers 404)\n", q.ID)
-			return 2
-		}
-		err = encode.WriteTranscript(w, q.Format, t, loc)
+	err = recq.Answer(context.Background(), w, q, store, now, tenant)
+	if filter.Faults(err) != nil {
+		return reject("recq eval", err, stdout, stderr)
 	}
 	if err == nil {
 		err = w.Flush()
@@ -77,9 +63,13 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 func readData(paths []string) ([]record.File, []record.Transcript, error) {
 	var files []record.File
 	var transcripts []record.Transcript
+	var seen keys
 	for _, path := range paths {
 		f, ts, err := readDataFile(path)
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := seen.add(path, f, ts); err != nil {
 			return nil, nil, err
 		}
 		files = append(files, f...)

@@ -47,6 +47,10 @@ var runs = []struct {
 	{"usage_unknown_flag", []string{"parse", "--zone", "UTC", "/files"}},
 	{"usage_no_request", []string{"parse"}},
 	{"usage_bad_now", []string{"parse", "--now", "yesterday", "/files"}},
+	{"now_date", []string{"parse", "--now", "2026-11-25", "--tenant-tz", "America/Denver", "/files?d=today"}},
+	{"eval_unknown_transcript", []string{"eval", "--data", "testdata/data/document-transcripts.xml", "/transcripts/int-nope.json"}},
+	{"eval_past_year_9999", []string{"eval", "--data", "testdata/data/document-files.csv", "/files?d=9999-12-31"}},
+	{"help_parse", []string{"help", "parse"}},
 }
 
 func TestRun(t *testing.T) {

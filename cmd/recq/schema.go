@@ -1,39 +1,25 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/querybuilder"
 	"github.com/recq/recq/schema"
 )
 
-const schemaUsage = `usage: recq schema [--for react-querybuilder|json-schema] [--resource files|transcripts]
-
-Prints the query language as one JSON object (version, resources, dateForms,
-zones, codes, limits). --for react-querybuilder prints react-querybuilder's
-fields array for the variables of --resource (default files); --for
-json-schema prints the JSON Schema (draft 2020-12) of a Query's JSON form.
-`
-
 // schemaCommand prints the schema (docs/SCHEMA.md), or a UI's view of it.
 func schemaCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("recq schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, schemaUsage) }
+	fs := newFlags("schema")
 	forUI := fs.String("for", "", "react-querybuilder or json-schema")
 	resource := fs.String("resource", "files", "files or transcripts, with --for react-querybuilder")
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			fmt.Fprint(stdout, schemaUsage)
-			return 0
-		}
-		return 1
+		return flagError("schema", fs, err, stdout, stderr)
 	}
 	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "recq schema: unexpected argument %q\n%s", fs.Arg(0), schemaUsage)
+		usageError(stderr, "schema", "unexpected argument "+strconv.Quote(fs.Arg(0)))
 		return 1
 	}
 	switch *forUI {

@@ -36,11 +36,17 @@ const defaultAddr = "127.0.0.1:8443"
 // shutdownTimeout bounds the wait for requests in flight at SIGINT/SIGTERM.
 const shutdownTimeout = 10 * time.Second
 
-// serveCommand runs the local stand-in for the API (SPEC section 9) until
-// SIGINT or SIGTERM; SIGHUP rotates the token and prints the new one.
+// serveCommand runs the local stand-in for the API (serve_help.go; docs/LANGUAGE.md §10) until
+// SIGINT or SIGTERM; SIGHUP rotates the token, writes it to --token-file
+// and prints it.
 func serveCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// A write to a closed pipe (recq serve | head) fails with EPIPE instead
+	// of killing the process: the server goes on without its output.
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -50,18 +56,19 @@ func serveCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 // serve is recq serve with its signals passed in: it stops when ctx is
 // done and rotates the token at each value received from rotate.
 func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, stderr io.Writer, clock func() time.Time) int {
-	fs := flag.NewFlagSet("recq serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve")
 	addr := fs.String("addr", defaultAddr, "the HOST:PORT to listen on (port 0 picks a free one)")
 	data := fs.String("data", "", "comma-separated XML, JSON or CSV files of records (default: the embedded sample data)")
 	tenantName := fs.String("tenant", "acme", "the tenant name, the user of HTTP Basic authentication")
-	token := fs.String("token", "", "the token, the password of HTTP Basic authentication (default: a random one)")
+	token := fs.String("token", "", "the token, the password of HTTP Basic authentication (default: --token-file's, else a random one); visible to other users in the process list, prefer --token-file")
+	tokenFile := fs.String("token-file", "", "a file holding the token: read at the start when it holds one, and rewritten (mode 0600) with the token at the start and at each SIGHUP")
+	quiet := fs.Bool("quiet", false, "log only 503s, 431s, server errors and net/http's complaints, not every request")
 	zoneName := fs.String("tenant-tz", server.SampleZone, "the tenant's IANA time zone, for queries without tz and for the sample data")
 	plain := fs.Bool("http", false, "serve plain HTTP instead of HTTPS (loopback addresses only)")
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")
 	if err := fs.Parse(args); err != nil {
-		return 1
+		return flagError("serve", fs, err, stdout, stderr)
 	}
 	addrGiven := false
 	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
@@ -71,7 +78,8 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	}
 	switch {
 	case fs.NArg() != 0:
-		return fail("unexpected argument %q\n%s", fs.Arg(0), usage)
+		usageError(stderr, "serve", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+		return 1
 	case !validTenant(*tenantName):
 		return fail("--tenant %q: a tenant name is 1 to 64 letters, digits, '.', '_' or '-'", *tenantName)
 	case *token != "" && !validToken(*token):
@@ -81,6 +89,16 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	}
 	if *plain && !loopbackHost(*addr) {
 		return fail("--http serves plain HTTP on a loopback address only (127.0.0.1, ::1, localhost), not %q; leave out --http for HTTPS", *addr)
+	}
+	if *token == "" && *tokenFile != "" {
+		t, err := readTokenFile(*tokenFile)
+		if err != nil {
+			return fail("--token-file: %v", err)
+		}
+		if t != "" && !validToken(t) {
+			return fail("--token-file %s: a token is 1 to 256 printable ASCII characters without spaces", *tokenFile)
+		}
+		*token = t
 	}
 	now, zone, ok := clockAndZone("recq serve", "", *zoneName, stderr, clock)
 	if !ok {
@@ -101,7 +119,11 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		source = fmt.Sprintf("sample data, seed %d, the %d days to %s", *seed, server.SampleDays, now.In(zone).Format("2006-01-02"))
 	}
 
-	logger := slog.New(slog.NewJSONHandler(stderr, nil))
+	level := slog.LevelInfo
+	if *quiet {
+		level = slog.LevelWarn
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 	api := server.New(server.Config{
 		Store:       record.NewStore(files, transcripts),
 		Tenant:      *tenantName,
@@ -125,15 +147,16 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		ln.Close()
 		return fail("--http: %s is not a loopback address", bound)
 	}
-	srv := &http.Server{
-		Handler:           web.Module(api), // the browser module under /_recq/ (docs/BROWSER.md)
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	if *tokenFile != "" {
+		if err := writeTokenFile(*tokenFile, api.Token()); err != nil {
+			ln.Close()
+			return fail("--token-file: %v", err)
+		}
 	}
+	srv := api.HTTPServer(slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
+	// The browser module (docs/BROWSER.md) and the page (docs/PAGE.md)
+	// under /_recq/, the page at exactly /, every other path to the API.
+	srv.Handler = web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock})
 	scheme, curlFlags := "http", ""
 	var certInfo []string
 	if !*plain {
@@ -154,41 +177,63 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		}
 	}()
 
+	// Every line goes through printers: the loop below never waits for
+	// an output that nobody reads.
+	out, errOut := newPrinter(stdout), newPrinter(stderr)
+	defer errOut.close(time.Second)
+	defer out.close(time.Second)
 	base := scheme + "://" + bound.String() + "/api/recordings/"
 	nf, nt := api.Store().Len()
-	fmt.Fprintf(stdout, "recq serve: %d files and %d transcripts (%s), tenant zone %s\n", nf, nt, source, zone)
-	fmt.Fprintf(stdout, "address: %s\n", bound)
-	fmt.Fprintf(stdout, "url: %s\n", base)
+	out.printf("recq serve: %s and %s (%s), tenant zone %s", count(nf, "file", "files"), count(nt, "transcript", "transcripts"), source, zone)
+	out.printf("address: %s", bound)
+	out.printf("url: %s", base)
+	out.printf("page: %s://%s/ (the query builder)", scheme, bound)
 	for _, line := range certInfo {
-		fmt.Fprintln(stdout, line)
+		out.printf("%s", line)
 	}
-	fmt.Fprintf(stdout, "tenant: %s\n", *tenantName)
+	out.printf("tenant: %s", *tenantName)
 	printToken := func() {
-		fmt.Fprintf(stdout, "token: %s\n", api.Token())
-		fmt.Fprintf(stdout, "curl %s-u %s %sfiles.csv\n", curlFlags, shellQuote(*tenantName+":"+api.Token()), base)
+		if *tokenFile != "" {
+			out.printf("token: in %s", *tokenFile)
+			out.printf("curl %s-u %s:\"$(cat %s)\" %sfiles.csv", curlFlags, shellQuote(*tenantName), shellQuote(*tokenFile), base)
+			return
+		}
+		out.printf("token: %s", api.Token())
+		out.printf("curl %s-u %s %sfiles.csv", curlFlags, shellQuote(*tenantName+":"+api.Token()), base)
 	}
 	printToken()
 
 	for {
 		select {
 		case <-rotate:
-			api.RotateToken()
-			fmt.Fprintln(stdout, "token rotated: the old token is revoked")
+			fresh := server.NewToken()
+			if *tokenFile != "" {
+				// The file first: a token nobody can read would lock
+				// the operator out.
+				if err := writeTokenFile(*tokenFile, fresh); err != nil {
+					errOut.printf("recq serve: the token is not rotated: --token-file: %v", err)
+					continue
+				}
+			}
+			api.SetToken(fresh)
+			out.printf("token rotated: the old token is revoked")
 			printToken()
 		case err := <-errc:
 			return fail("%v", err)
 		case <-ctx.Done():
-			fmt.Fprintln(stderr, "recq serve: shutting down")
+			errOut.printf("recq serve: shutting down")
 			sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 			defer cancel()
 			if err := srv.Shutdown(sctx); err != nil {
 				srv.Close()
-				return fail("shutdown: %v", err)
+				errOut.printf("recq serve: shutdown: %v", err)
+				return 1
 			}
 			if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return fail("%v", err)
+				errOut.printf("recq serve: %v", err)
+				return 1
 			}
-			fmt.Fprintln(stderr, "recq serve: stopped")
+			errOut.printf("recq serve: stopped")
 			return 0
 		}
 	}

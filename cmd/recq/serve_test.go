@@ -192,7 +192,7 @@ func TestServeData(t *testing.T) {
 	}
 	r := startServe(t, "--addr", "127.0.0.1:0", "--http", "--token", "t", "--data", path)
 	addr := r.line(t, "address: ", 1)
-	if first := r.line(t, "recq serve: ", 1); !strings.HasPrefix(first, "1 files and 0 transcripts") {
+	if first := r.line(t, "recq serve: ", 1); !strings.HasPrefix(first, "1 file and 0 transcripts") {
 		t.Errorf("first line %q", first)
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
@@ -210,7 +210,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"--http", "--addr", "0.0.0.0:0"}, "loopback"},
 		{[]string{"--http", "--addr", ":8080"}, "loopback"},
 		{[]string{"--http", "--addr", "192.0.2.1:80"}, "loopback"},
-		{[]string{"--port", "1"}, "flag provided but not defined"},
+		{[]string{"--port", "1"}, "unknown flag --port"},
 		{[]string{"extra"}, "unexpected argument"},
 		{[]string{"--tenant", "a:b"}, "--tenant"},
 		{[]string{"--token", "has space"}, "--token"},

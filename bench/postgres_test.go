@@ -1,0 +1,241 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/pgtest"
+	"github.com/recq/recq/postgres"
+	"github.com/recq/recq/record"
+)
+
+// The PostgreSQL store against the in-memory one on the same generated
+// files (bench/README.md, "PostgreSQL store"). The table holds
+// RECQ_BENCH_FILES files (default 100,000, so that CI's single run is
+// short); the figures in the README are from 1,000,000.
+
+const batch = 100_000 // records per Load: one transaction, as one file of recq load
+
+// pgFiles generates files i..i+n of the benchmark table: a year of calls
+// (2007), 1,000 agents, two metadata entries on half of them.
+func pgFiles(from, n, total int) []record.File {
+	r := rand.New(rand.NewPCG(uint64(from), 7))
+	year := int64(365 * 24 * 3600)
+	base := time.Date(2007, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	words := []string{"Color", "Fruit", "Blue", "Cherry", "Gauffre", "Number of alphabets", "26", "olo", "Olive", "zeta"}
+	fs := make([]record.File, n)
+	for i := range fs {
+		k := from + i
+		start := time.Unix(base+int64(k)*year/int64(total)+r.Int64N(60), 0).In(time.FixedZone("", -7*3600))
+		fs[i] = record.File{
+			StartDate:   start,
+			AgentID:     "agent" + strconv.Itoa(r.IntN(1000)),
+			PhoneNumber: strconv.Itoa(4155550000 + r.IntN(10000)),
+			Channel:     "8005557780",
+			CaseID:      strconv.Itoa(r.IntN(100)),
+			Duration:    r.IntN(3600),
+			Filename:    fmt.Sprintf("S%s/R%011d.wav", start.UTC().Format("20060102"), k),
+			QueueID:     "queue" + strconv.Itoa(r.IntN(50)),
+			QueueName:   "phoneq",
+		}
+		if r.IntN(2) == 0 {
+			fs[i].MetaData = []record.MetaData{
+				{FieldName: words[r.IntN(len(words))], FieldValue: words[r.IntN(len(words))] + strconv.Itoa(r.IntN(1000))},
+				{FieldName: words[r.IntN(len(words))], FieldValue: words[r.IntN(len(words))]},
+			}
+		}
+		if r.IntN(4) == 0 {
+			fs[i].TransactionCodes = []record.TransactionCode{{ListName: "Gauffre", Name: "Gauffre " + strconv.Itoa(r.IntN(9))}}
+		}
+	}
+	return fs
+}
+
+func benchFiles() int {
+	if n, err := strconv.Atoi(os.Getenv("RECQ_BENCH_FILES")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+var pgTable struct {
+	once     sync.Once
+	report   sync.Once
+	store    *postgres.Store
+	mem      *record.Store
+	loadRate float64
+	drop     func(context.Context) error
+	err      error
+}
+
+// TestMain drops the benchmark table's scratch database after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pgTable.drop != nil {
+		if pgTable.store != nil {
+			pgTable.store.Close()
+		}
+		if err := pgTable.drop(context.Background()); err != nil {
+			fmt.Fprintln(os.Stderr, "dropping the benchmark database:", err)
+		}
+	}
+	os.Exit(code)
+}
+
+// table loads the benchmark table once per process into a scratch
+// database, dropped when the process ends (TestMain).
+func table(b *testing.B) (*postgres.Store, *record.Store) {
+	server := pgtest.Server(b)
+	pgTable.once.Do(func() {
+		ctx := context.Background()
+		url, drop, err := postgres.Scratch(ctx, server)
+		if err != nil {
+			pgTable.err = err
+			return
+		}
+		pgTable.drop = drop
+		s, err := postgres.Open(ctx, url)
+		if err != nil {
+			pgTable.err = err
+			return
+		}
+		total := benchFiles()
+		keepInMemory := total <= 2_000_000
+		var all []record.File
+		var loading time.Duration
+		for from := 0; from < total; from += batch {
+			fs := pgFiles(from, min(batch, total-from), total)
+			t0 := time.Now()
+			if err := s.Load(ctx, fs, nil, nil); err != nil {
+				pgTable.err = err
+				return
+			}
+			loading += time.Since(t0)
+			if keepInMemory {
+				all = append(all, fs...)
+			}
+		}
+		pgTable.loadRate = float64(total) / loading.Seconds()
+		if err := s.Analyze(ctx); err != nil {
+			pgTable.err = err
+			return
+		}
+		pgTable.store = s
+		if keepInMemory {
+			pgTable.mem = record.NewStore(all, nil)
+		}
+	})
+	if pgTable.err != nil {
+		b.Fatal(pgTable.err)
+	}
+	pgTable.report.Do(func() {
+		fmt.Printf("# %d files loaded in batches of %d at %.0f records/s (generation and VACUUM ANALYZE not included)\n",
+			benchFiles(), batch, pgTable.loadRate)
+	})
+	return pgTable.store, pgTable.mem
+}
+
+// pgQueries are the document's kinds of query over the benchmark table.
+var pgQueries = []struct{ name, target string }{
+	{"day+agent", "/files?d=2007-06-15&tz=America/Denver&agentID=agent7"},
+	{"meta-substring", "/files?metaData_fieldValue=Cherry12"},
+	{"deep-offset", "/files?n=10001"},
+	{"start-date", "/files?start-date=2007-06-15T12:00:00Z"},
+}
+
+// BenchmarkPostgresPage measures one page of each query: p50 and p99 of the
+// PostgreSQL store over loopback, beside the in-memory store.
+func BenchmarkPostgresPage(b *testing.B) {
+	s, mem := table(b)
+	now := time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range pgQueries {
+		q, err := filter.Parse("GET", c.target)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := q.Resolve(now, time.UTC)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name+"/postgres", func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for b.Loop() {
+				t0 := time.Now()
+				page, err := s.Files(context.Background(), q, res)
+				if err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+				sinkFiles = page
+			}
+			reportPercentiles(b, lat)
+		})
+		if mem == nil {
+			continue
+		}
+		p, err := filter.Compile(q, now, time.UTC)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name+"/memory", func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for b.Loop() {
+				t0 := time.Now()
+				sinkFiles = p.Files(mem)
+				lat = append(lat, time.Since(t0))
+			}
+			reportPercentiles(b, lat)
+		})
+	}
+}
+
+var sinkFiles []record.File
+
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e6, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e6, "p99-ms")
+}
+
+// BenchmarkPostgresLoad measures Load, the COPY behind recq load: each op
+// loads one batch of 100,000 generated files in one transaction into a
+// table that grows with every op.
+func BenchmarkPostgresLoad(b *testing.B) {
+	server := pgtest.Server(b)
+	ctx := context.Background()
+	url, drop, err := postgres.Scratch(ctx, server)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer drop(ctx)
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	i := 0
+	var loading time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		fs := pgFiles(i*batch, batch, 100*batch)
+		i++
+		b.StartTimer()
+		t0 := time.Now()
+		if err := s.Load(ctx, fs, nil, nil); err != nil {
+			b.Fatal(err)
+		}
+		loading += time.Since(t0)
+	}
+	b.ReportMetric(float64(i*batch)/loading.Seconds(), "records/s")
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/recq/recq/client"
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
+)
+
+func getCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return fetchAll(ctx, args, stdout, stderr, clock, os.Getenv("RECQ_TOKEN"))
+}
+
+// fetchAll is recq get with its context and the environment's token passed in.
+func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, clock func() time.Time, envToken string) int {
+	fs := newFlags("get")
+	base := fs.String("url", "", "the API's base URL (default "+client.DefaultBaseURL+", or the origin of a whole-URL REQUEST)")
+	tenant := fs.String("tenant", "acme", "the tenant name, the user of HTTP Basic authentication")
+	tokenFile := fs.String("token-file", "", "a file holding the token (default: the environment variable RECQ_TOKEN)")
+	insecure := fs.Bool("insecure", false, "accept any server certificate, such as recq serve's self-signed one")
+	maxRecords := fs.Int("max", 0, "stop after N records (0: every record)")
+	if err := fs.Parse(args); err != nil {
+		return flagError("get", fs, err, stdout, stderr)
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "recq get: "+format+"\n", a...)
+		return 1
+	}
+	if fs.NArg() != 1 {
+		usageError(stderr, "get", fmt.Sprintf("expected one REQUEST, got %d", fs.NArg()))
+		return 1
+	}
+	if *maxRecords < 0 {
+		return fail("--max must be 0 or more")
+	}
+	request := fs.Arg(0)
+	q, err := filter.Parse("GET", request)
+	if err != nil {
+		return refuse(err, stdout, stderr)
+	}
+	if *base == "" {
+		*base = originOf(request)
+	}
+	token := envToken
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			return fail("--token-file: %v", err)
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	if token == "" {
+		return fail("no token: give --token-file FILE or set RECQ_TOKEN (recq serve prints one)")
+	}
+	progress := newProgress(stderr, clock)
+	opts := []client.Option{client.WithObserver(progress.observe), client.WithClock(clock)}
+	if *insecure {
+		opts = append(opts, client.WithInsecure())
+	}
+	c, err := client.New(*base, *tenant, token, opts...)
+	if err != nil {
+		return fail("%v", err)
+	}
+	loc := q.Location(time.UTC) // the zone the request is sent with: its tz, else UTC
+	_, query, _ := strings.Cut(request, "?")
+	query, _, _ = strings.Cut(query, "#")
+
+	var werr error
+	switch q.Resource {
+	case filter.Transcript:
+		t, err := c.Transcript(ctx, q.ID)
+		if err != nil {
+			return failed(err, stdout, stderr)
+		}
+		werr = encode.WriteTranscript(stdout, q.Format, t, loc)
+	case filter.Files:
+		files, err := take(c.Files(ctx, query), *maxRecords)
+		progress.done()
+		if err != nil {
+			return failed(err, stdout, stderr)
+		}
+		werr = encode.WriteFiles(stdout, q.Format, files, loc)
+	case filter.Transcripts:
+		ts, err := take(c.Transcripts(ctx, query), *maxRecords)
+		progress.done()
+		if err != nil {
+			return failed(err, stdout, stderr)
+		}
+		werr = encode.WriteTranscripts(stdout, q.Format, ts, loc)
+	default:
+		return fail("%s is not a GET of the API", request)
+	}
+	if werr != nil {
+		return fail("%v", werr)
+	}
+	return 0
+}
+
+// take collects the records of a walk, at most max of them (0: all).
+func take[R any](seq func(func(R, error) bool), max int) ([]R, error) {
+	out := []R{}
+	for r, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+		if max > 0 && len(out) >= max {
+			break
+		}
+	}
+	return out, nil
+}
+
+// failed reports an error of the client: a refused query (which the
+// command checked already, so this is the client's own check) exits 2,
+// anything else 1.
+func failed(err error, stdout, stderr io.Writer) int {
+	var list filter.ErrorList
+	if errors.As(err, &list) && !errors.As(err, new(*client.StatusError)) && !errors.As(err, new(*client.AuthError)) {
+		return refuse(err, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "recq get: %v\n", err)
+	if errors.As(err, new(*tls.CertificateVerificationError)) {
+		fmt.Fprintln(stderr, "recq get: the server's certificate is not trusted; recq serve's is self-signed: pass --insecure")
+	}
+	return 1
+}
+
+// refuse prints a refused request as recq parse does, and exits 2.
+func refuse(err error, stdout, stderr io.Writer) int {
+	var list filter.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		list = filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+	}
+	for _, e := range list {
+		fmt.Fprintf(stderr, "recq get: %v\n", e)
+	}
+	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
+}
+
+// originOf returns the base URL a whole-URL request names
+// (https://host/api/recordings), or "" for a path.
+func originOf(request string) string {
+	for _, scheme := range []string{"https://", "http://"} {
+		if len(request) > len(scheme) && strings.EqualFold(request[:len(scheme)], scheme) {
+			rest := request[len(scheme):]
+			host, _, _ := strings.Cut(rest, "/")
+			host, _, _ = strings.Cut(host, "?")
+			return request[:len(scheme)] + host + "/api/recordings"
+		}
+	}
+	return ""
+}
+
+// progress draws one line on a terminal's standard error: pages, records,
+// rate and retries. It draws nothing when standard error is not a terminal.
+type progress struct {
+	w       io.Writer
+	clock   func() time.Time
+	start   time.Time
+	retries int
+	drawn   bool
+}
+
+func newProgress(stderr io.Writer, clock func() time.Time) *progress {
+	p := &progress{clock: clock, start: clock()}
+	if f, ok := stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.w = stderr
+		}
+	}
+	return p
+}
+
+func (p *progress) observe(e client.Event) {
+	if p.w == nil {
+		return
+	}
+	if e.Kind == client.EventRetry {
+		p.retries++
+		fmt.Fprintf(p.w, "\r\033[Kpage %d: %d, retrying in %v (retry %d)", e.Page, e.Status, e.Wait.Round(time.Millisecond), p.retries)
+		p.drawn = true
+		return
+	}
+	rate := 0.0
+	if s := p.clock().Sub(p.start).Seconds(); s > 0 {
+		rate = float64(e.Records) / s
+	}
+	fmt.Fprintf(p.w, "\r\033[K%d pages, %d records, %.0f records/s, %d retries", e.Page, e.Records, rate, p.retries)
+	p.drawn = true
+}
+
+func (p *progress) done() {
+	if p.w != nil && p.drawn {
+		fmt.Fprintln(p.w)
+	}
+}

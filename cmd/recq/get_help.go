@@ -1,0 +1,30 @@
+package main
+
+func init() {
+	helps["get"] = helpText{
+		usage: "recq get [--url BASE] [--tenant NAME] [--token-file FILE] [--insecure] [--max N] REQUEST",
+		about: `Fetches every page of a GET from the Recordings API at BASE and prints them as
+one document in the request's format (one XML root, one JSON document, one
+CSV header) on standard output. A listing is printed whole or not at all.
+
+REQUEST is a path with its query (/files.csv?d=today-7d,today&tz=America/Denver),
+/transcripts/{GUID}[.json], or a whole URL, whose origin is BASE when --url is
+not given. A query without tz is sent with tz=UTC, so that its dates do not
+depend on the tenant's setting: add tz for another zone. The query is checked
+before anything is sent.
+
+The token is read from --token-file, else from the environment variable
+RECQ_TOKEN; never from the command line, where ps shows it. When standard
+error is a terminal, a progress line shows pages, records, rate and retries.`,
+		more: `Exit status:
+  0  every page is printed on standard output
+  1  a usage error, or a network or server failure (after retrying 503 and
+     429): the error on standard error, nothing on standard output
+  2  the request is refused before it is sent: its faults as recq parse prints
+
+Examples:
+  recq get --insecure --token-file token.txt '/files.csv?d=today-7d,today&tz=America/Denver'
+  RECQ_TOKEN=... recq get --url https://vcc-na1.8x8.com/api/recordings '/transcripts.json?agentID=bill'
+`,
+	}
+}

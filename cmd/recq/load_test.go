@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/pgtest"
+	"github.com/recq/recq/postgres"
+)
+
+func fixedClock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
+
+// TestLoadAndInit drives recq db init and recq load as a user would: a good
+// file loads, a file with one bad record is refused with its line and record
+// and leaves nothing behind, and a file loaded twice is refused.
+func TestLoadAndInit(t *testing.T) {
+	db := pgtest.URL(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	bad := filepath.Join(dir, "bad.csv")
+	header := "startDate,agentID,duration,filename\n"
+	writeFile(t, good, header+"2007-12-20T03:16:36Z,bill,27,S20071220/R1.wav\n2007-12-20T03:17:36Z,jo,5,S20071220/R2.wav\n")
+	writeFile(t, bad, header+"2007-12-21T03:16:36Z,ann,27,S20071221/R3.wav\n2007-12-21T03:16:36Z,ann,2x,S20071221/R4.wav\n")
+	cmd := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := run(args, &out, &errOut, fixedClock)
+		return code, out.String(), errOut.String()
+	}
+	for range 2 { // init runs again harmlessly
+		if code, _, errOut := cmd("db", "init", "--db", db); code != 0 {
+			t.Fatalf("recq db init: %d %s", code, errOut)
+		}
+	}
+	if code, out, errOut := cmd("load", "--db", db, good); code != 0 || !strings.Contains(out, "2 files, 0 transcripts loaded") {
+		t.Fatalf("recq load good: %d %q %q", code, out, errOut)
+	}
+	code, _, errOut := cmd("load", "--db", db, bad)
+	if code != 1 || !strings.Contains(errOut, "line 3: record 2: duration") || !strings.Contains(errOut, "nothing of it was loaded") {
+		t.Fatalf("recq load bad: %d %q", code, errOut)
+	}
+	code, _, errOut = cmd("load", "--db", db, good)
+	if code != 1 || !strings.Contains(errOut, "file 1: filename") {
+		t.Fatalf("recq load good twice: %d %q", code, errOut)
+	}
+	// Nothing of the bad file is in the database, the good file is.
+	s, err := postgres.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q, _ := filter.Parse("GET", "/files")
+	res, _ := q.Resolve(fixedClock(), time.UTC)
+	page, err := s.Files(context.Background(), q, res)
+	if err != nil || len(page) != 2 || page[0].Filename != "S20071220/R1.wav" || page[1].Filename != "S20071220/R2.wav" {
+		t.Errorf("the database lists %v (%v), want the good file's two records", page, err)
+	}
+	if code, _, errOut := cmd("load", "--db", db); code != 1 || !strings.Contains(errOut, "usage: recq load") {
+		t.Errorf("recq load without files: %d %q", code, errOut)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

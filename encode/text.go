@@ -1,0 +1,73 @@
+package encode
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// checkText applies the one rule of the three readers to a field's text
+// (docs/SERVING.md, "Reading records"): it must be UTF-8 and hold
+// only characters XML 1.0 can carry (no NUL, no control character but tab,
+// LF and CR, no U+FFFE or U+FFFF), the text every writer writes as it is.
+// It returns what is wrong, or "".
+func checkText(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if sanePlain[c] {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "is not UTF-8 text: byte " + strconv.Itoa(i) + " is " + strconv.QuoteToASCII(string(s[i:i+1])) + "; save the file as UTF-8"
+		}
+		if !xmlChar(r) {
+			return "holds " + strconv.QuoteRune(r) + " (" + fmt.Sprintf("U+%04X", r) + ") at byte " + strconv.Itoa(i) + ", a character no format of the API can carry"
+		}
+		i += size
+	}
+	return ""
+}
+
+// escapeText returns s with every character that is not printable (control
+// characters, terminal escapes, bidirectional overrides, invalid UTF-8)
+// written as a Go escape (\x1b, \u202e), so that a message quoting the
+// input never acts on the terminal that shows it.
+func escapeText(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x` + strconv.FormatUint(uint64(s[i])|0x100, 16)[1:])
+		case strconv.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// clean escapes the text of a *ReadError (see escapeText); other errors
+// (of the reader) are returned as they are.
+func clean(err error) error {
+	if re, ok := err.(*ReadError); ok {
+		re.Field, re.Msg = escapeText(re.Field), escapeText(re.Msg)
+	}
+	return err
+}
