@@ -120,7 +120,16 @@ func TestToQueryPlacesParserFaults(t *testing.T) {
 		rules = append(rules, e.Rule)
 	}
 	if want := []string{"bad-date", "bad-zone", "bad-name"}; !slices.Equal(rules, want) {
-		t.Errorf("faults on %v, want %v: %v", rules, want, list)
+		t.Fatalf("faults on %v, want %v: %v", rules, want, list)
+	}
+	// The parser's own codes and suggestions reach the rules' reasons.
+	for i, want := range []struct {
+		code       filter.Code
+		suggestion string
+	}{{filter.CodeBadDatePart, ""}, {filter.CodeUnknownZone, "America/New_York"}, {filter.CodeUnknownVariable, "start-date"}} {
+		if list[i].Code != want.code || want.suggestion != "" && !slices.Contains(list[i].Suggestions, want.suggestion) {
+			t.Errorf("rule %s: code %s, suggestions %v; want %s, %q", list[i].Rule, list[i].Code, list[i].Suggestions, want.code, want.suggestion)
+		}
 	}
 	m := Validate(g, filter.Files, filter.XML)
 	if !m["ok"].Valid || !m["g"].Valid || m["bad-date"].Valid || len(m["bad-zone"].Reasons) != 1 {

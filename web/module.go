@@ -30,6 +30,8 @@ var (
 	moduleJS []byte
 	//go:embed wasm_exec.js
 	wasmExecJS []byte
+	//go:embed try.html
+	tryHTML []byte
 )
 
 // moduleStart is the modification time the files are served with: the
@@ -54,11 +56,12 @@ var wasmETag = func() string {
 
 // Module serves the browser module's files under ModulePrefix: recq.js,
 // wasm_exec.js and recq.wasm (gzip-encoded for a client that accepts it),
-// and passes every other request to next.
+// and try.html, a bare page to try it by hand; it passes every other
+// request to next.
 func Module(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, ModulePrefix)
-		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "wasm_exec.js") {
+		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "wasm_exec.js" && name != "try.html") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -74,6 +77,9 @@ func Module(next http.Handler) http.Handler {
 		case "recq.js":
 			h.Set("Content-Type", "text/javascript; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(moduleJS))
+		case "try.html": // a bare page to try the module by hand
+			h.Set("Content-Type", "text/html; charset=utf-8")
+			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(tryHTML))
 		case "wasm_exec.js":
 			h.Set("Content-Type", "text/javascript; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(wasmExecJS))

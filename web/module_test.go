@@ -57,9 +57,9 @@ func TestModuleServes(t *testing.T) {
 	if res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip;q=0"); res.Header.Get("Content-Encoding") != "" {
 		t.Error("gzip;q=0 got gzip")
 	}
-	for _, name := range []string{"recq.js", "wasm_exec.js"} {
+	for name, want := range map[string]string{"recq.js": "text/javascript", "wasm_exec.js": "text/javascript", "try.html": "text/html"} {
 		res := get("/_recq/" + name)
-		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") {
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), want) {
 			t.Errorf("%s: %d %v", name, res.StatusCode, res.Header)
 		}
 	}

@@ -312,3 +312,32 @@ func TestBrowserFunctions(t *testing.T) {
 		t.Errorf("a Date as now: d from %s", got.Date)
 	}
 }
+
+// TestBrowserTryPage types into the bare page /_recq/try.html, as a person
+// trying the module by hand would, and reads the answer it shows.
+func TestBrowserTryPage(t *testing.T) {
+	srv := httptest.NewServer(web.Module(http.NotFoundHandler()))
+	t.Cleanup(srv.Close)
+	ctx := browsertest.New(t)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/_recq/try.html"),
+		chromedp.WaitVisible("#out"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Eval[bool](t, ctx, `(document.getElementById("target").value = "") === ""`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#target", "/files?tz=america/new_york")); err != nil {
+		t.Fatal(err)
+	}
+	shown := browsertest.Eval[string](t, ctx, `new Promise(ok => {
+		const check = () => document.getElementById("out").textContent.includes("america/new_york") ? ok(document.getElementById("out").textContent) : setTimeout(check, 10);
+		check();
+	})`)
+	var answer struct {
+		Error struct{ Variable, Message string }
+	}
+	if err := json.Unmarshal([]byte(shown), &answer); err != nil || answer.Error.Variable != "tz" || !strings.Contains(answer.Error.Message, "america/new_york") {
+		t.Errorf("the page shows %s (%v)", shown, err)
+	}
+}

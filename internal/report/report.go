@@ -1,9 +1,7 @@
-// Package report builds what `recq parse` prints (docs/LANGUAGE.md §9) for
-// the browser module (cmd/recq-wasm): the accepted request as a
-// recq.Report, or its faults as an encode.Rejection. Both are the library's
-// public types, so the command, the module and a user's program print the
-// same objects; a test in cmd/recq holds the module's to the command's
-// bytes for every conformance case.
+// Package report is what `recq parse` prints (docs/LANGUAGE.md §9), for the
+// browser module (cmd/recq-wasm): recq.Describe for an accepted request,
+// encode.NewRejection for a refused one, as the command prints them. A test
+// in cmd/recq holds the two to the same JSON for every conformance case.
 package report
 
 import (
@@ -14,18 +12,12 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// Accepted is what recq parse prints for an accepted request.
-type Accepted = recq.Report
-
-// Window is a resolved window of an Accepted.
-type Window = recq.Window
-
 // Refused is what recq parse prints for a refused request: the first fault
 // as error, and every fault in errors.
 type Refused = encode.Rejection
 
 // Parse parses and resolves one request at the clock reading now, for a
-// tenant whose zone is tenant, and returns an *Accepted or a *Refused.
+// tenant whose zone is tenant, and returns a recq.Report or a *Refused.
 func Parse(method, target string, now time.Time, tenant *time.Location) any {
 	q, err := filter.Parse(method, target)
 	if err != nil {
@@ -34,19 +26,18 @@ func Parse(method, target string, now time.Time, tenant *time.Location) any {
 	return Describe(q, now, tenant)
 }
 
-// Describe resolves a checked query and returns an *Accepted, or a *Refused
-// when it is refused once resolved (a range reversed at the clock, an
-// instant outside the years 0000 to 9999).
+// Describe resolves a checked query and returns its recq.Report, or a
+// *Refused when it cannot be resolved (a range reversed once resolved).
 func Describe(q *filter.Query, now time.Time, tenant *time.Location) any {
 	r, err := recq.Describe(q, now, tenant)
 	if err != nil {
 		return Refusal(err)
 	}
-	return &r
+	return r
 }
 
-// Refusal is the faults of err: its filter.ErrorList, or one internal
-// fault of the whole query for any other error, as recq parse prints it.
+// Refusal is the faults of err, as recq parse prints them; an error that
+// carries no fault of a request is one internal fault of the whole query.
 func Refusal(err error) *Refused {
 	list := filter.Faults(err)
 	if list == nil {
