@@ -70,7 +70,8 @@ func (q *Query) valueSpan(name string) (Span, string) {
 	for len(query) > 0 {
 		pair, rest, _ := strings.Cut(query, "&")
 		if n, _, found := strings.Cut(pair, "="); found {
-			if decoded, _, fault := decode(n); fault == noFault && decoded == name {
+			var buf []byte // a fault is rare: one small allocation here is fine
+			if decoded, _, fault := decode(n, &buf, len(n)); fault == noFault && decoded == name {
 				start := at + len(n) + 1
 				return Span{start, at + len(pair)}, ""
 			}
