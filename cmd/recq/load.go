@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/recq/recq/postgres"
@@ -19,7 +17,7 @@ import (
 // terminal; a summary line per file to standard output.
 func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	fs := newFlags("load")
-	url := fs.String("db", "", "the PostgreSQL database, as pgx takes it: postgres://user@127.0.0.1:5432/recq?sslmode=disable")
+	url := fs.String("db", "", "the PostgreSQL database, as pgx takes it: "+exampleDB)
 	if err := fs.Parse(args); err != nil {
 		return flagError("load", fs, err, stdout, stderr)
 	}
@@ -27,14 +25,12 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 		usageError(stderr, "load", "expected --db URL and one or more FILEs")
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	s, err := postgres.Open(ctx, *url)
+	ctx, s, done, err := openDB(*url)
 	if err != nil {
 		fmt.Fprintf(stderr, "recq load: %v\n", err)
 		return 1
 	}
-	defer s.Close()
+	defer done()
 	status := 0
 	for _, path := range fs.Args() {
 		if err := loadFile(ctx, s, path, stdout, stderr, clock); err != nil {

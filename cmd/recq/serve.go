@@ -69,7 +69,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	plain := fs.Bool("http", false, "serve plain HTTP instead of HTTPS (loopback addresses only)")
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")
-	db := fs.String("db", "", "serve the records of a PostgreSQL database instead (recq db init, recq load): postgres://user@127.0.0.1:5432/recq?sslmode=disable")
+	db := fs.String("db", "", "serve the records of a PostgreSQL database instead (recq db init, recq load): "+exampleDB)
 	if err := fs.Parse(args); err != nil {
 		return flagError("serve", fs, err, stdout, stderr)
 	}
