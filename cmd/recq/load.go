@@ -65,7 +65,7 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err) // a *postgres.LoadError names the record
 	}
-	fmt.Fprintf(stdout, "%s: %d files, %d transcripts loaded, %s\n", path, len(files), len(transcripts), rate(total, clock().Sub(start)))
+	fmt.Fprintf(stdout, "%s: %s and %s loaded, %s\n", path, count(len(files), "file", "files"), count(len(transcripts), "transcript", "transcripts"), rate(total, clock().Sub(start)))
 	return nil
 }
 

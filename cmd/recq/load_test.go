@@ -37,7 +37,7 @@ func TestLoadAndInit(t *testing.T) {
 			t.Fatalf("recq db init: %d %s", code, errOut)
 		}
 	}
-	if code, out, errOut := cmd("load", "--db", db, good); code != 0 || !strings.Contains(out, "2 files, 0 transcripts loaded") {
+	if code, out, errOut := cmd("load", "--db", db, good); code != 0 || !strings.Contains(out, "2 files and 0 transcripts loaded") {
 		t.Fatalf("recq load good: %d %q %q", code, out, errOut)
 	}
 	code, _, errOut := cmd("load", "--db", db, bad)
