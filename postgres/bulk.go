@@ -47,6 +47,17 @@ func setAside(ctx context.Context, tx pgx.Tx, table string, lists []string, addi
 	if err := rows.Err(); err != nil {
 		return nothing, err
 	}
+	// The tables' locks in one statement, the record table first as every
+	// reader and DELETE takes them (postgres/store.go): DROP INDEX one
+	// index at a time would lock a list before its record table, and a
+	// reader holding the record table would then deadlock with the load.
+	lock := "LOCK TABLE " + pgx.Identifier{table}.Sanitize()
+	for _, l := range lists {
+		lock += ", " + pgx.Identifier{l}.Sanitize()
+	}
+	if _, err := tx.Exec(ctx, lock+" IN ACCESS EXCLUSIVE MODE"); err != nil {
+		return nothing, err
+	}
 	for _, name := range names {
 		// An identifier cannot be a parameter; name is the catalog's, quoted.
 		if _, err := tx.Exec(ctx, "DROP INDEX "+pgx.Identifier{name}.Sanitize()); err != nil {
