@@ -104,6 +104,10 @@ func copyFiles(ctx context.Context, tx pgx.Tx, fs []record.File, tick func()) er
 	if err != nil {
 		return err
 	}
+	rebuild, err := setAside(ctx, tx, "recq_files", []string{"recq_file_codes", "recq_file_meta"}, len(fs))
+	if err != nil {
+		return err
+	}
 	cols := []string{"id", "start_date", "start_ns", "start_off", "finish_date", "finish_ns", "agent_id", "phone_number",
 		"channel", "case_id", "duration", "filename", "queue_id", "queue_name", "account_number", "transaction_id",
 		"ext_var1", "ext_var2", "out_dial_code"}
@@ -131,8 +135,10 @@ func copyFiles(ctx context.Context, tx pgx.Tx, fs []record.File, tick func()) er
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"recq_file_codes"}, []string{"file_id", "ord", "list_name", "name"}, pgx.CopyFromRows(codes)); err != nil {
 		return err
 	}
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"recq_file_meta"}, []string{"file_id", "ord", "field_name", "field_value"}, pgx.CopyFromRows(meta))
-	return err
+	if _, err = tx.CopyFrom(ctx, pgx.Identifier{"recq_file_meta"}, []string{"file_id", "ord", "field_name", "field_value"}, pgx.CopyFromRows(meta)); err != nil {
+		return err
+	}
+	return rebuild()
 }
 
 func copyTranscripts(ctx context.Context, tx pgx.Tx, ts []record.Transcript, tick func()) error {
@@ -140,6 +146,10 @@ func copyTranscripts(ctx context.Context, tx pgx.Tx, ts []record.Transcript, tic
 		return nil
 	}
 	first, err := firstID(ctx, tx, "recq_transcripts_ids", len(ts))
+	if err != nil {
+		return err
+	}
+	rebuild, err := setAside(ctx, tx, "recq_transcripts", []string{"recq_transcript_meta", "recq_messages"}, len(ts))
 	if err != nil {
 		return err
 	}
@@ -170,8 +180,10 @@ func copyTranscripts(ctx context.Context, tx pgx.Tx, ts []record.Transcript, tic
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"recq_transcript_meta"}, []string{"transcript_id", "ord", "field_name", "field_value"}, pgx.CopyFromRows(meta)); err != nil {
 		return err
 	}
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"recq_messages"}, strings.Split(messageCopyColumns, ", "), pgx.CopyFromRows(msgs))
-	return err
+	if _, err = tx.CopyFrom(ctx, pgx.Identifier{"recq_messages"}, strings.Split(messageCopyColumns, ", "), pgx.CopyFromRows(msgs)); err != nil {
+		return err
+	}
+	return rebuild()
 }
 
 const messageCopyColumns = "transcript_id, ord, message_time, message_ns, message_off, message_from, original_language, " +
