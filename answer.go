@@ -3,7 +3,6 @@ package recq
 import (
 	"context"
 	"io"
-	"net/http"
 	"time"
 
 	"github.com/recq/recq/encode"
@@ -28,7 +27,7 @@ import (
 // An error of w is returned too, after part of the body may have been
 // written.
 func Answer(ctx context.Context, w io.Writer, q *filter.Query, store Store, now time.Time, tenant *time.Location) error {
-	if q.Method != http.MethodGet && q.Method != "" {
+	if q.Method != "GET" && q.Method != "" { // not http.MethodGet: net/http stays out of the browser module (docs/BROWSER.md)
 		return &filter.Error{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "Answer takes a GET, not " + q.Method, Hint: "carry out a DELETE with Delete"}
 	}
@@ -79,7 +78,7 @@ func Answer(ctx context.Context, w io.Writer, q *filter.Query, store Store, now 
 // query is refused with filter.CodeBadMethod; the store's error is
 // returned as it is.
 func Delete(ctx context.Context, q *filter.Query, store Store, now time.Time) error {
-	if q.Method != http.MethodDelete {
+	if q.Method != "DELETE" { // not http.MethodDelete, as in Answer
 		return &filter.Error{Variable: "method", Pos: -1, Code: filter.CodeBadMethod,
 			Msg: "Delete takes a DELETE, not " + q.Method, Hint: "answer a GET with Answer"}
 	}

@@ -1,10 +1,6 @@
 package daterange
 
-import (
-	"time"
-
-	"github.com/rickb777/date/v2"
-)
+import "time"
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
@@ -32,17 +28,17 @@ func weekDateError(s string, w int, ext bool) *Error {
 		return e
 	}
 	wd := num(s, i, 1)
-	jan4 := date.New(year, time.January, 4)
-	week1 := jan4 - date.Date((int(jan4.Weekday())+6)%7)
+	jan4 := dayOf(year, time.January, 4)
+	week1 := jan4 - day((int(jan4.midnight().Weekday())+6)%7)
 	if week < 1 || week > 53 || wd < 1 || wd > 7 {
 		return e
 	}
-	d := week1 + date.Date((week-1)*7+wd-1)
-	if y, _ := d.ISOWeek(); y != year {
+	d := week1 + day((week-1)*7+wd-1)
+	if y, _ := d.midnight().ISOWeek(); y != year {
 		return e
 	}
-	e.Hint = "write the calendar date " + d.Format(dateLayout)
-	return e.suggest(d.Format(dateLayout))
+	e.Hint = "write the calendar date " + d.midnight().Format(dateLayout)
+	return e.suggest(d.midnight().Format(dateLayout))
 }
 
 // ordinalDateError refuses an ordinal date (2007-217, 2007217) and names the
@@ -58,7 +54,7 @@ func ordinalDateError(s string, ext bool) *Error {
 	year, n := num(s, 0, 4), num(s, i, 3)
 	e := fail(s, i, "ordinal dates (year and day of the year) are not accepted", "write a calendar date such as 2007-08-05").as(CodeUnsupportedDate).span(0, len(s))
 	if n >= 1 && n <= 365 || n == 366 && (year%4 == 0 && year%100 != 0 || year%400 == 0) {
-		d := (date.New(year, time.January, 1) + date.Date(n-1)).Format(dateLayout)
+		d := (dayOf(year, time.January, 1) + day(n-1)).midnight().Format(dateLayout)
 		e.Hint = "write the calendar date " + d
 		e.suggest(d)
 	}

@@ -3,8 +3,6 @@ package daterange
 import (
 	"time"
 
-	"github.com/rickb777/date/v2"
-
 	"github.com/recq/recq/timezone"
 )
 
@@ -30,12 +28,12 @@ func (v Value) Interval(now time.Time, loc *time.Location) Window {
 		loc = time.UTC
 	}
 	if v.relative {
-		d := date.NewAt(now.In(loc)) + date.Date(v.days)
+		d := dayAt(now.In(loc)) + day(v.days)
 		return Window{From: startOfDay(d, loc), To: startOfDay(d+1, loc)}
 	}
 	start := v.Start(now, loc)
 	if v.prec == Day {
-		d := date.New(int(v.year), time.Month(v.month), int(v.day))
+		d := dayOf(int(v.year), time.Month(v.month), int(v.day))
 		return Window{From: start, To: startOfDay(d+1, loc)}
 	}
 	return Window{From: start, To: start.Add(v.length())}
@@ -48,7 +46,7 @@ func (v Value) Start(now time.Time, loc *time.Location) time.Time {
 	}
 	switch {
 	case v.relative:
-		return startOfDay(date.NewAt(now.In(loc))+date.Date(v.days), loc)
+		return startOfDay(dayAt(now.In(loc))+day(v.days), loc)
 	case v.hasOffset:
 		return time.Unix(v.civilSeconds()-int64(v.offset), int64(v.nsec)).In(loc)
 	case v.prec == Day:
@@ -85,7 +83,7 @@ func (r Range) Resolve(now time.Time, loc *time.Location) (Window, error) {
 
 // startOfDay is the first instant of day d in loc, from the zone's
 // transitions: never date/v2's MidnightIn, which can give 23:00 of the day before.
-func startOfDay(d date.Date, loc *time.Location) time.Time {
-	y, m, dd := d.Date()
+func startOfDay(d day, loc *time.Location) time.Time {
+	y, m, dd := d.midnight().Date()
 	return timezone.StartOfDay(y, m, dd, loc)
 }

@@ -1,7 +1,5 @@
 package filter
 
-import "net/http"
-
 // Code names a kind of fault with a stable kebab-case word. Messages and
 // hints may be reworded between releases; codes never change meaning, and
 // a code once listed here is never removed (docs/ERRORS.md).
@@ -54,36 +52,36 @@ type CodeInfo struct {
 
 // codes is every code in the order of its documentation.
 var codes = []CodeInfo{
-	{CodeTooLong, http.StatusBadRequest, "the request is longer than 8192 bytes"},
-	{CodeBadMethod, http.StatusMethodNotAllowed, "the method is not GET, or DELETE for one file or one transcript"},
-	{CodeUnknownResource, http.StatusNotFound, "the path names no resource of the API"},
-	{CodeBadFormat, http.StatusBadRequest, "the suffix is not .xml, .json or .csv, or .csv is asked of one transcript"},
-	{CodeBadPath, http.StatusBadRequest, "a file path (S{yyyymmdd}/R{digits}[.wav]) or an interactionGUID is not well formed"},
-	{CodeQueryNotAllowed, http.StatusBadRequest, "one file or one transcript takes no query variables"},
-	{CodeBadEncoding, http.StatusBadRequest, "a '%' without two hex digits, bytes that are not UTF-8, or a control character"},
-	{CodeMissingName, http.StatusBadRequest, "a value without a variable name"},
-	{CodeMissingValue, http.StatusBadRequest, "a variable name without '=' and a value"},
-	{CodeEmptyValue, http.StatusBadRequest, "a variable that needs a value is given an empty one"},
-	{CodeUnknownVariable, http.StatusBadRequest, "the name is not a variable of the resource"},
-	{CodeDuplicate, http.StatusBadRequest, "a variable is given twice: the API matches one value"},
-	{CodeBadDate, http.StatusBadRequest, "a date value does not follow the date grammar"},
-	{CodeBadDatePart, http.StatusBadRequest, "a part of a date is out of its range (month, day, hour, minute, second, offset, relative days)"},
-	{CodeMixedForms, http.StatusBadRequest, "one date value mixes extended and basic forms"},
-	{CodeDecimalComma, http.StatusBadRequest, "a comma is used as the decimal sign: write '.'"},
-	{CodePlusAsSpace, http.StatusBadRequest, "a '+' arrived as a space: write %2B"},
-	{CodeUnsupportedDate, http.StatusBadRequest, "a week date, an ordinal date or an ISO 8601 interval: the API takes calendar dates"},
-	{CodeBadRange, http.StatusBadRequest, "a date range has an empty end or more than two ends"},
-	{CodeReversedRange, http.StatusBadRequest, "a date range's end is not after its start"},
-	{CodeUnknownZone, http.StatusBadRequest, "tz names no IANA time zone"},
-	{CodeBadPage, http.StatusBadRequest, "n is not a whole number from 1 to 1000000000"},
-	{CodeBadJSON, http.StatusBadRequest, "the JSON form of a query is not well formed or has a value of the wrong type"},
-	{CodeBadQuery, http.StatusBadRequest, "a Query built by hand breaks a rule that parsing keeps"},
-	{CodeUnsupportedRule, http.StatusBadRequest, "a query builder's rule that the API cannot express"},
-	{CodeTooManyFaults, http.StatusBadRequest, "the request has so many faults that the rest of it was not read"},
-	{CodeUnauthorized, http.StatusUnauthorized, "the tenant name or token is missing or wrong; a regenerated token revokes the old one"},
-	{CodeNotFound, http.StatusNotFound, "no such recording file or transcript"},
-	{CodeOverloaded, http.StatusServiceUnavailable, "too many requests at once: retry after Retry-After"},
-	{CodeInternal, http.StatusInternalServerError, "the server failed; its log has the cause"},
+	{CodeTooLong, statusBadRequest, "the request is longer than 8192 bytes"},
+	{CodeBadMethod, statusMethodNotAllowed, "the method is not GET, or DELETE for one file or one transcript"},
+	{CodeUnknownResource, statusNotFound, "the path names no resource of the API"},
+	{CodeBadFormat, statusBadRequest, "the suffix is not .xml, .json or .csv, or .csv is asked of one transcript"},
+	{CodeBadPath, statusBadRequest, "a file path (S{yyyymmdd}/R{digits}[.wav]) or an interactionGUID is not well formed"},
+	{CodeQueryNotAllowed, statusBadRequest, "one file or one transcript takes no query variables"},
+	{CodeBadEncoding, statusBadRequest, "a '%' without two hex digits, bytes that are not UTF-8, or a control character"},
+	{CodeMissingName, statusBadRequest, "a value without a variable name"},
+	{CodeMissingValue, statusBadRequest, "a variable name without '=' and a value"},
+	{CodeEmptyValue, statusBadRequest, "a variable that needs a value is given an empty one"},
+	{CodeUnknownVariable, statusBadRequest, "the name is not a variable of the resource"},
+	{CodeDuplicate, statusBadRequest, "a variable is given twice: the API matches one value"},
+	{CodeBadDate, statusBadRequest, "a date value does not follow the date grammar"},
+	{CodeBadDatePart, statusBadRequest, "a part of a date is out of its range (month, day, hour, minute, second, offset, relative days)"},
+	{CodeMixedForms, statusBadRequest, "one date value mixes extended and basic forms"},
+	{CodeDecimalComma, statusBadRequest, "a comma is used as the decimal sign: write '.'"},
+	{CodePlusAsSpace, statusBadRequest, "a '+' arrived as a space: write %2B"},
+	{CodeUnsupportedDate, statusBadRequest, "a week date, an ordinal date or an ISO 8601 interval: the API takes calendar dates"},
+	{CodeBadRange, statusBadRequest, "a date range has an empty end or more than two ends"},
+	{CodeReversedRange, statusBadRequest, "a date range's end is not after its start"},
+	{CodeUnknownZone, statusBadRequest, "tz names no IANA time zone"},
+	{CodeBadPage, statusBadRequest, "n is not a whole number from 1 to 1000000000"},
+	{CodeBadJSON, statusBadRequest, "the JSON form of a query is not well formed or has a value of the wrong type"},
+	{CodeBadQuery, statusBadRequest, "a Query built by hand breaks a rule that parsing keeps"},
+	{CodeUnsupportedRule, statusBadRequest, "a query builder's rule that the API cannot express"},
+	{CodeTooManyFaults, statusBadRequest, "the request has so many faults that the rest of it was not read"},
+	{CodeUnauthorized, statusUnauthorized, "the tenant name or token is missing or wrong; a regenerated token revokes the old one"},
+	{CodeNotFound, statusNotFound, "no such recording file or transcript"},
+	{CodeOverloaded, statusServiceUnavailable, "too many requests at once: retry after Retry-After"},
+	{CodeInternal, statusInternalServerError, "the server failed; its log has the cause"},
 }
 
 // Codes returns every code with its HTTP status and meaning, in the order
@@ -102,7 +100,7 @@ func (c Code) Status() int {
 			return i.Status
 		}
 	}
-	return http.StatusBadRequest
+	return statusBadRequest
 }
 
 // Span is a half-open range [Start, End) of offsets into a request exactly

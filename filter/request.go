@@ -1,9 +1,6 @@
 package filter
 
-import (
-	"net/http"
-	"net/url"
-)
+import "net/url"
 
 // ParseURL reads a request held in a *url.URL, as a client builds it.
 func ParseURL(method string, u *url.URL) (*Query, error) {
@@ -16,10 +13,4 @@ func ParseURL(method string, u *url.URL) (*Query, error) {
 		target += "?" + u.RawQuery
 	}
 	return Parse(method, target)
-}
-
-// ParseRequest reads the request an HTTP server received: its method, path
-// and query. The Host header and the body play no part.
-func ParseRequest(r *http.Request) (*Query, error) {
-	return ParseURL(r.Method, r.URL)
 }

@@ -1,9 +1,6 @@
 package filter
 
-import (
-	"errors"
-	"net/http"
-)
+import "errors"
 
 // Status returns the HTTP status that the API answers err with: the status
 // of the first fault's code (Code.Status) for an *Error or an ErrorList (a
@@ -13,12 +10,12 @@ import (
 // A nil err is 200.
 func Status(err error) int {
 	if err == nil {
-		return http.StatusOK
+		return statusOK
 	}
 	var list ErrorList
 	if errors.As(err, &list) {
 		if len(list) == 0 {
-			return http.StatusInternalServerError
+			return statusInternalServerError
 		}
 		return list[0].Code.Status()
 	}
@@ -26,7 +23,7 @@ func Status(err error) int {
 	if errors.As(err, &e) {
 		return e.Code.Status()
 	}
-	return http.StatusInternalServerError
+	return statusInternalServerError
 }
 
 // Faults returns the faults err holds: the list itself, a one-fault list

@@ -25,37 +25,69 @@ type options struct {
 	TenantZone string          `json:"tenantZone"` // default UTC
 	Resource   string          `json:"resource"`   // files (default) or transcripts, for rule groups
 	Format     string          `json:"format"`     // xml (default), json or csv, for rule groups
+
+	at *instant // Now read, when readOptions has read it
 }
 
-// readOptions decodes an options object ("" or "null" for none).
+// instant is options.now read once: the time, or why it cannot be read.
+type instant struct {
+	t   time.Time
+	err error
+}
+
+// readNow reads options.now: RFC 3339 text or milliseconds since 1970.
+func readNow(raw json.RawMessage) *instant {
+	var s string
+	var ms float64
+	switch {
+	case json.Unmarshal(raw, &s) == nil:
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return &instant{err: fmt.Errorf("options.now: %v", err)}
+		}
+		return &instant{t: t}
+	case json.Unmarshal(raw, &ms) == nil:
+		return &instant{t: time.UnixMilli(int64(ms)).UTC()}
+	}
+	return &instant{err: errors.New("options.now: expected RFC 3339 text or milliseconds since 1970")}
+}
+
+// readOptions decodes an options object ("" or "null" for none). A page
+// passes the same options call after call, and decoding them with
+// encoding/json costs more in WebAssembly than the parse they go with, so
+// the last few decoded are kept by their text (bench/README.md).
 func readOptions(text string) (options, error) {
 	var o options
 	if text == "" || text == "undefined" || text == "null" {
 		return o, nil
 	}
+	if o, ok := optionsSeen.get(text); ok {
+		return o, nil
+	}
 	if err := json.Unmarshal([]byte(text), &o); err != nil {
 		return o, fmt.Errorf("options: %v", err)
 	}
+	if len(o.Now) > 0 && string(o.Now) != "null" {
+		o.at = readNow(o.Now)
+	}
+	optionsSeen.put(text, o)
 	return o, nil
 }
 
 // clock returns the options' clock reading and tenant zone.
 func (o options) clock(now func() time.Time) (time.Time, *time.Location, error) {
-	t := now()
-	if len(o.Now) > 0 && string(o.Now) != "null" {
-		var s string
-		var ms float64
-		switch {
-		case json.Unmarshal(o.Now, &s) == nil:
-			var err error
-			if t, err = time.Parse(time.RFC3339Nano, s); err != nil {
-				return time.Time{}, nil, fmt.Errorf("options.now: %v", err)
-			}
-		case json.Unmarshal(o.Now, &ms) == nil:
-			t = time.UnixMilli(int64(ms)).UTC()
-		default:
-			return time.Time{}, nil, errors.New("options.now: expected RFC 3339 text or milliseconds since 1970")
+	var t time.Time
+	if len(o.Now) == 0 || string(o.Now) == "null" {
+		t = now() // in WebAssembly a call out to JavaScript: only when needed
+	} else {
+		at := o.at
+		if at == nil {
+			at = readNow(o.Now)
 		}
+		if at.err != nil {
+			return time.Time{}, nil, at.err
+		}
+		t = at.t
 	}
 	zone := o.TenantZone
 	if zone == "" {

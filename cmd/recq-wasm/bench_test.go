@@ -125,3 +125,22 @@ func BenchmarkBrowserLoad(b *testing.B) {
 	}
 	b.ReportMetric(total/float64(b.N), "ms-to-ready")
 }
+
+// BenchmarkNativeDispatch is the whole of one call of the ES module on the
+// Go side, natively: the call's JSON text read, the options decoded, the
+// parse, and the answer written in its envelope, for comparison with
+// BenchmarkNativeParse (the same without the call's own work).
+func BenchmarkNativeDispatch(b *testing.B) {
+	calls := documentCalls(b)
+	var texts []string
+	for _, c := range calls {
+		t, _ := json.Marshal([]any{"parse", c.Method, c.Target, map[string]string{"now": c.Now, "tenantZone": c.Tenant}})
+		texts = append(texts, string(t))
+	}
+	a := api{now: time.Now}
+	i := 0
+	for b.Loop() {
+		dispatch(a, texts[i%len(texts)])
+		i++
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 )
@@ -16,9 +17,14 @@ func dispatch(a api, text string) string {
 	args := make([]string, len(raw))
 	for i, r := range raw {
 		var s string
-		if len(r) > 0 && r[0] == '"' && json.Unmarshal(r, &s) == nil {
+		switch {
+		case len(r) >= 2 && r[0] == '"' && bytes.IndexByte(r, '\\') < 0:
+			// A string without escapes is its bytes between the quotes
+			// (Unmarshal has checked the text): no second decoding.
+			args[i] = string(r[1 : len(r)-1])
+		case len(r) > 0 && r[0] == '"' && json.Unmarshal(r, &s) == nil:
 			args[i] = s
-		} else if string(r) != "null" {
+		case string(r) != "null":
 			args[i] = string(r)
 		}
 	}
@@ -60,11 +66,11 @@ func dispatch(a api, text string) string {
 // envelope writes a result or a misuse as the JSON text _call returns.
 func envelope(v any, err error) string {
 	if err == nil {
-		b, merr := json.Marshal(struct {
-			OK any `json:"ok"`
-		}{v})
+		// {"ok": v} written around v's own JSON: marshaling a struct
+		// holding v would check and copy v's text once more.
+		b, merr := json.Marshal(v)
 		if merr == nil {
-			return string(b)
+			return `{"ok":` + string(b) + "}"
 		}
 		err = merr
 	}
