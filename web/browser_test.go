@@ -151,7 +151,9 @@ func click(t *testing.T, ctx context.Context, css string) {
 	if !eval[bool](t, ctx, fmt.Sprintf(`document.querySelector(%q) !== null`, css)) {
 		t.Fatalf("nothing to click: no %s", css)
 	}
-	do(t, ctx, chromedp.Click(chromedp.CSS(css), chromedp.NodeVisible))
+	// A button the page is still enabling (Run, once the token is typed)
+	// ignores a click: wait until it takes one.
+	do(t, ctx, chromedp.WaitEnabled(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css), chromedp.NodeVisible))
 }
 
 // paste replaces the URL box's text as a paste does (one input event).
