@@ -169,7 +169,18 @@ func TestRefusedQuerySendsNothing(t *testing.T) {
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("err = %v, want a filter.ErrorList", err)
 			}
+			for _, e := range list {
+				if e.Code == "" {
+					t.Errorf("a fault without a code: %v", e)
+				}
+			}
 		})
+	}
+	// The client's own check of a record's path places its fault.
+	var list filter.ErrorList
+	if err := c.DeleteTranscript(ctx, "é?x"); !errors.As(err, &list) || list[0].Code != filter.CodeBadPath ||
+		list[0].Span != (filter.Span{Start: 15, End: 16}) || list[0].UTF16 != (filter.Span{Start: 14, End: 15}) {
+		t.Errorf("a '?' in a GUID: %v, %+v", err, list)
 	}
 	if reqs := f.requests(); len(reqs) != 0 {
 		t.Errorf("refused queries sent %v", reqs)

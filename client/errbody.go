@@ -55,7 +55,7 @@ func readFaults(body []byte, f filter.Format) filter.ErrorList {
 			if err != nil {
 				pos = -1
 			}
-			list = append(list, &filter.Error{Variable: get(row, "variable"), Pos: pos, Msg: get(row, "message"), Hint: get(row, "hint")})
+			list = append(list, &filter.Error{Code: filter.Code(get(row, "code")), Variable: get(row, "variable"), Pos: pos, Msg: get(row, "message"), Hint: get(row, "hint")})
 		}
 	default:
 		var v struct {
@@ -65,6 +65,7 @@ func readFaults(body []byte, f filter.Format) filter.ErrorList {
 				Pos      string `xml:"pos"`
 				Message  string `xml:"message"`
 				Hint     string `xml:"hint"`
+				Code     string `xml:"code"`
 			} `xml:"error"`
 		}
 		if xml.Unmarshal(body, &v) != nil {
@@ -75,7 +76,7 @@ func readFaults(body []byte, f filter.Format) filter.ErrorList {
 			if err != nil {
 				pos = -1
 			}
-			list = append(list, &filter.Error{Variable: e.Variable, Pos: pos, Msg: e.Message, Hint: e.Hint})
+			list = append(list, &filter.Error{Code: filter.Code(e.Code), Variable: e.Variable, Pos: pos, Msg: e.Message, Hint: e.Hint})
 		}
 	}
 	if len(list) == 0 {

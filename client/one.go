@@ -64,7 +64,8 @@ func (c *Client) delete(ctx context.Context, prefix, id string) error {
 func (c *Client) one(method, prefix, id string) (*filter.Query, error) {
 	for i := 0; i < len(id); i++ {
 		if b := id[i]; b == '?' || b == '#' || b == '%' {
-			return nil, filter.ErrorList{{Variable: "path", Pos: len(prefix) + i,
+			at, u := len(prefix)+i, utf16Len(prefix+id[:i])
+			return nil, filter.ErrorList{{Code: filter.CodeBadPath, Variable: "path", Pos: at, Span: filter.Span{Start: at, End: at + 1}, UTF16: filter.Span{Start: u, End: u + 1},
 				Msg: "'" + string(b) + "' cannot be in a " + what(prefix), Hint: "pass the filename or interactionGUID as the API lists it"}}
 		}
 	}
@@ -86,4 +87,17 @@ func what(prefix string) string {
 		return "file path"
 	}
 	return "interactionGUID"
+}
+
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts
+// it (an invalid byte counts one, as in filter's spans).
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }

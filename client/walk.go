@@ -120,7 +120,7 @@ func (c *Client) prepare(resource filter.Resource, query string) (*filter.Query,
 		return nil, err
 	}
 	if q.Resource != resource {
-		return nil, filter.ErrorList{{Variable: "path", Pos: -1,
+		return nil, filter.ErrorList{{Code: filter.CodeBadPath, Variable: "path", Pos: -1,
 			Msg:  "the request names " + q.Resource.String() + ", not " + resource.String(),
 			Hint: "pass a query string (d=…&agentID=…) or a " + path + " request"}}
 	}

@@ -139,9 +139,9 @@ func failed(err error, stdout, stderr io.Writer) int {
 
 // refuse prints a refused request as recq parse does, and exits 2.
 func refuse(err error, stdout, stderr io.Writer) int {
-	var list filter.ErrorList
-	if !errors.As(err, &list) || len(list) == 0 {
-		list = filter.ErrorList{{Variable: "query", Pos: -1, Msg: err.Error()}}
+	list := filter.Faults(err)
+	if list == nil {
+		list = filter.ErrorList{{Code: filter.CodeBadQuery, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
 		fmt.Fprintf(stderr, "recq get: %v\n", e)
