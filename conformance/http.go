@@ -148,6 +148,17 @@ func (c Case) expect(t *testing.T, e Endpoint, method, target string, status int
 	if err != nil {
 		t.Fatal(err)
 	}
+	got, body := send(t, e, req)
+	if got != status {
+		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, method, target, got, status, body)
+	}
+	return body
+}
+
+// send makes req with the endpoint's credentials and returns the status
+// and the whole body.
+func send(t *testing.T, e Endpoint, req *http.Request) (int, string) {
+	t.Helper()
 	req.SetBasicAuth(e.Tenant, e.Token)
 	resp, err := e.Client.Do(req)
 	if err != nil {
@@ -158,10 +169,7 @@ func (c Case) expect(t *testing.T, e Endpoint, method, target string, status int
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.StatusCode != status {
-		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, method, target, resp.StatusCode, status, body)
-	}
-	return string(body)
+	return resp.StatusCode, string(body)
 }
 
 func (c Case) checkHTTP(t *testing.T, e Endpoint) {
@@ -169,22 +177,13 @@ func (c Case) checkHTTP(t *testing.T, e Endpoint) {
 	if err != nil {
 		t.Skipf("the target cannot be sent over HTTP as it is: %v", err)
 	}
-	req.SetBasicAuth(e.Tenant, e.Token)
-	resp, err := e.Client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	status, body := send(t, e, req)
 	want := http.StatusOK
 	if c.ErrVariable != "" {
 		want = http.StatusBadRequest
 	}
-	if resp.StatusCode != want {
-		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, c.Method, c.Target, resp.StatusCode, want, body)
+	if status != want {
+		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, c.Method, c.Target, status, want, body)
 	}
 	if !c.HasPage {
 		return
@@ -196,7 +195,7 @@ func (c Case) checkHTTP(t *testing.T, e Endpoint) {
 	var got []string
 	switch q.Resource {
 	case filter.Files:
-		fs, err := encode.ReadFiles(strings.NewReader(string(body)), q.Format)
+		fs, err := encode.ReadFiles(strings.NewReader(body), q.Format)
 		if err != nil {
 			t.Fatalf("the body does not read as files: %v\n%s", err, body)
 		}
@@ -204,7 +203,7 @@ func (c Case) checkHTTP(t *testing.T, e Endpoint) {
 			got = append(got, f.Filename)
 		}
 	case filter.Transcripts:
-		ts, err := encode.ReadTranscripts(strings.NewReader(string(body)), q.Format)
+		ts, err := encode.ReadTranscripts(strings.NewReader(body), q.Format)
 		if err != nil {
 			t.Fatalf("the body does not read as transcripts: %v\n%s", err, body)
 		}
