@@ -108,7 +108,7 @@ func table(b *testing.B) (*postgres.Store, *record.Store) {
 			return
 		}
 		total := benchFiles()
-		keepInMemory := total <= 2_000_000
+		keepInMemory := total <= 10_000_000 // about 5 GB of records at 10M
 		var all []record.File
 		var loading time.Duration
 		for from := 0; from < total; from += batch {
