@@ -215,8 +215,11 @@ func duplicate(err error, fs []record.File, ts []record.Transcript) error {
 	}
 	key, _, _ := strings.Cut(strings.TrimPrefix(pg.Detail, "Key ("), ")")
 	value := pg.Detail
+	// "Key (k)=(v) already exists." from a row that breaks a key, "Key
+	// (k)=(v) is duplicated." from a key built again after a bulk load
+	// (postgres/bulk.go).
 	if _, v, ok := strings.Cut(pg.Detail, ")=("); ok {
-		value = strings.TrimSuffix(v, ") already exists.")
+		value = strings.TrimSuffix(strings.TrimSuffix(v, ") already exists."), ") is duplicated.")
 	}
 	switch key {
 	case "filename":
