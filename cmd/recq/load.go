@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -73,7 +72,7 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 		}
 	}
 	files, transcripts, err := s.LoadStream(ctx, expect, func(file func(*record.File) error, transcript func(*record.Transcript) error) error {
-		return encode.StreamRecords(bufio.NewReaderSize(f, 1<<20), format, file, transcript)
+		return encode.StreamRecords(f, format, file, transcript)
 	}, progress)
 	if isTerminal(stderr) {
 		fmt.Fprintln(stderr)

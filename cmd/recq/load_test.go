@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,5 +70,38 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLoadRefusesLateRecord refuses a file whose bad record comes after
+// thousands of good ones, already copied into the database as the file was
+// read: the fault is said with its line and record, and nothing of the file
+// is loaded.
+func TestLoadRefusesLateRecord(t *testing.T) {
+	db := pgtest.URL(t)
+	path := filepath.Join(t.TempDir(), "late.csv")
+	var b strings.Builder
+	b.WriteString("startDate,agentID,duration,filename,metaDatas\n")
+	const n = 5000
+	for i := range n {
+		fmt.Fprintf(&b, "2007-12-20T03:16:36Z,bill,27,S20071220/R%d.wav,Color:Blue\n", i)
+	}
+	b.WriteString("2007-12-20T03:16:36Z,bill,27x,S20071220/late.wav,\n")
+	writeFile(t, path, b.String())
+	var out, errOut bytes.Buffer
+	code := run([]string{"load", "--db", db, path}, &out, &errOut, fixedClock)
+	want := fmt.Sprintf("line %d: record %d: duration", n+2, n+1)
+	if code != 1 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "nothing of it was loaded") {
+		t.Fatalf("recq load: %d %q, want …%s…", code, errOut.String(), want)
+	}
+	s, err := postgres.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q, _ := filter.Parse("GET", "/files")
+	res, _ := q.Resolve(fixedClock(), time.UTC)
+	if page, err := s.Files(context.Background(), q, res); err != nil || len(page) != 0 {
+		t.Errorf("the database lists %d files (%v), want none", len(page), err)
 	}
 }
