@@ -94,8 +94,10 @@ func ReadRecords(r io.Reader, f filter.Format) ([]record.File, []record.Transcri
 // ReadRecords does, but hands each record to file or transcript as soon as
 // it is read and checked, in the order of the text, instead of collecting
 // them: `recq load` copies a record into the database while the next is
-// being read (docs/POSTGRES.md, "Loading"). The record is the handler's to
-// keep. An error of a handler stops the reading and is returned as it is.
+// being read (docs/POSTGRES.md, "Loading"). The record handed over may be
+// the reader's own, cleared for the next: a handler that keeps it copies
+// it (its strings and lists are its own, never reused). An error of a
+// handler stops the reading and is returned as it is.
 // A fault of the text is a *ReadError, as ReadRecords returns it, found
 // after the records before it were handed over: a caller that must keep
 // nothing of a refused file discards them (a transaction rolled back).

@@ -328,8 +328,10 @@ func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key f
 		return err
 	}
 	seen := make(map[string]int)
+	// One record, cleared for each row: emit copies what it keeps.
+	r := new(R)
 	return readCSVRows(c, cols, func(rec int) error {
-		var r R
+		*r = *new(R)
 		keyLine := c.lines[0]
 		for i, col := range cols {
 			s := c.field(i)
@@ -337,22 +339,22 @@ func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key f
 			switch {
 			case msg != "":
 			case col.field >= 0:
-				msg = setField(&fs[col.field], &r, s)
+				msg = setField(&fs[col.field], r, s)
 				if fs[col.field].name == keyName {
 					keyLine = c.lines[i]
 				}
 			case col.list != "":
-				msg = setList(&r, col.list, s)
+				msg = setList(r, col.list, s)
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
 			}
 		}
-		if earlier, dup := seen[key(&r)]; dup {
-			return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: duplicate(keyName, key(&r), earlier)}
+		if earlier, dup := seen[key(r)]; dup {
+			return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: duplicate(keyName, key(r), earlier)}
 		}
-		seen[key(&r)] = rec
-		return emit(&r)
+		seen[key(r)] = rec
+		return emit(r)
 	})
 }
 
