@@ -88,9 +88,11 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 }
 
 // estimateRecords guesses how many records f holds from its size and the
-// records in its first 256 KiB (a row of CSV, a startDate of XML or JSON:
-// one per file or transcript), for the load's choice of building indexes
-// at its end (postgres/bulk.go). A wrong guess costs time, not records.
+// records in its first 256 KiB (a row of CSV after the header, a startDate
+// of XML or JSON: one per file or transcript), for the load's choice of
+// building indexes at its end (postgres/bulk.go): exact for a file of at
+// most 256 KiB with one record a line. A wrong guess costs time, not
+// records.
 func estimateRecords(f *os.File, format filter.Format) int {
 	st, err := f.Stat()
 	if err != nil {
@@ -109,7 +111,10 @@ func estimateRecords(f *os.File, format filter.Format) int {
 		mark = `"startDate"`
 	}
 	seen := bytes.Count(head, []byte(mark))
-	if n == 0 || seen == 0 {
+	if format == filter.CSV {
+		seen-- // the header row
+	}
+	if n == 0 || seen <= 0 {
 		return 1
 	}
 	return max(1, int(int64(seen)*st.Size()/int64(n)))

@@ -105,3 +105,33 @@ func TestLoadRefusesLateRecord(t *testing.T) {
 		t.Errorf("the database lists %d files (%v), want none", len(page), err)
 	}
 }
+
+// TestEstimateRecords counts the records of a small file exactly and
+// scales a large one's first 256 KiB by its size.
+func TestEstimateRecords(t *testing.T) {
+	dir := t.TempDir()
+	row := "2007-12-20T03:16:36Z,bill,27,S20071220/R1.wav\n"
+	for _, n := range []int{1, 3, 20_000} {
+		path := filepath.Join(dir, fmt.Sprintf("f%d.csv", n))
+		writeFile(t, path, "startDate,agentID,duration,filename\n"+strings.Repeat(row, n))
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := estimateRecords(f, filter.CSV)
+		f.Close()
+		if n*len(row) < 256<<10 && got != n || got < n*99/100 || got > n*101/100 {
+			t.Errorf("%d rows: estimated %d", n, got)
+		}
+	}
+	path := filepath.Join(dir, "t.xml")
+	writeFile(t, path, "<recordings>"+strings.Repeat("<file><startDate>2007-12-20T03:16:36Z</startDate></file>", 7)+"</recordings>")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := estimateRecords(f, filter.XML); got != 7 {
+		t.Errorf("7 XML files: estimated %d", got)
+	}
+}
