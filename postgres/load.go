@@ -72,7 +72,7 @@ func messageValues(m *record.Message) []any {
 
 // duplicate turns the database's refusal of a second filename or
 // interactionGUID into a LoadError naming the record.
-func duplicate(err error, filenames, guids []string) error {
+func duplicate(err error, filenames, guids *keyHashes) error {
 	var pg *pgconn.PgError
 	if !errors.As(err, &pg) || pg.Code != "23505" {
 		return fmt.Errorf("postgres: %w", err)
@@ -87,16 +87,12 @@ func duplicate(err error, filenames, guids []string) error {
 	}
 	switch key {
 	case "filename":
-		for i := range filenames {
-			if filenames[i] == value {
-				return &LoadError{Kind: "file", Record: i + 1, Field: "filename", Msg: fmt.Sprintf("%q is already in the database or earlier in the same load", value)}
-			}
+		if i := filenames.first(value); i >= 0 {
+			return &LoadError{Kind: "file", Record: i + 1, Field: "filename", Msg: fmt.Sprintf("%q is already in the database or earlier in the same load", value)}
 		}
 	case "interaction_guid":
-		for i := range guids {
-			if guids[i] == value {
-				return &LoadError{Kind: "transcript", Record: i + 1, Field: "interactionGUID", Msg: fmt.Sprintf("%q is already in the database or earlier in the same load", value)}
-			}
+		if i := guids.first(value); i >= 0 {
+			return &LoadError{Kind: "transcript", Record: i + 1, Field: "interactionGUID", Msg: fmt.Sprintf("%q is already in the database or earlier in the same load", value)}
 		}
 	}
 	return fmt.Errorf("postgres: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"hash/maphash"
 	"io"
 
 	"github.com/jackc/pgx/v5"
@@ -47,7 +48,7 @@ func LoadStream(ctx context.Context, pool interface {
 	case l.readErr != nil && l.readErr != errStopped:
 		return 0, 0, l.readErr
 	case err != nil:
-		return 0, 0, duplicate(err, l.filenames, l.guids)
+		return 0, 0, duplicate(err, &l.filenames, &l.guids)
 	}
 	return l.files, l.transcripts, nil
 }
@@ -86,7 +87,7 @@ type loader struct {
 	streamed           *table // the kind handed over first
 	chunk              []byte // streamed rows not yet sent
 	files, transcripts int
-	filenames, guids   []string  // for a refused key (duplicate)
+	filenames, guids   keyHashes // for a refused key (duplicate)
 	fileRows, tRows    rowBuffer // rows of the kind not streamed
 	codes, fileMeta    rowBuffer
 	tMeta, messages    rowBuffer
@@ -100,7 +101,7 @@ func (l *loader) file(f *record.File) error {
 	}
 	id := l.firstFile + int64(l.files)
 	l.files++
-	l.filenames = append(l.filenames, f.Filename)
+	l.filenames.add(f.Filename)
 	for j, c := range f.TransactionCodes {
 		l.codes.cur = appendPair(l.codes.room(), id, j, c.ListName, c.Name)
 	}
@@ -125,7 +126,7 @@ func (l *loader) transcript(t *record.Transcript) error {
 	}
 	id := l.firstTranscript + int64(l.transcripts)
 	l.transcripts++
-	l.guids = append(l.guids, t.InteractionGUID)
+	l.guids.add(t.InteractionGUID)
 	for j, m := range t.MetaData {
 		l.tMeta.cur = appendPair(l.tMeta.room(), id, j, m.FieldName, m.FieldValue)
 	}
@@ -332,6 +333,36 @@ func (b *rowBuffer) room() []byte {
 		b.cur = make([]byte, 0, chunkBytes+4096)
 	}
 	return b.cur
+}
+
+// keyHashes are the hashes of a load's keys in order, to name the record
+// of a key the database refuses: 8 bytes a record, where keeping the keys
+// would keep every row's text a reader sliced them from. (Two keys with
+// one hash, a chance of one in 2^64 a pair, would name the earlier record.)
+type keyHashes struct {
+	seed maphash.Seed
+	h    []uint64
+}
+
+func (k *keyHashes) add(key string) {
+	if k.h == nil {
+		k.seed = maphash.MakeSeed()
+	}
+	k.h = append(k.h, maphash.String(k.seed, key))
+}
+
+// first returns the index of the first key hashed as key, or -1.
+func (k *keyHashes) first(key string) int {
+	if k.h == nil {
+		return -1
+	}
+	h := maphash.String(k.seed, key)
+	for i, x := range k.h {
+		if x == h {
+			return i
+		}
+	}
+	return -1
 }
 
 // nextID takes the next id of sequence.
