@@ -113,3 +113,22 @@ func ExampleDetectFormat() {
 	// transcripts.json json true
 	// notes.txt xml false
 }
+
+// Records handed over one at a time as they are read, as `recq load`
+// copies them into the database; a fault comes after the records before it.
+func ExampleStreamRecords() {
+	const data = "startDate,duration,filename\r\n" +
+		"2007-12-19T19:16:36-08:00,27,S20071220/R1.wav\r\n" +
+		"2007-12-19T19:17:36-08:00,2x,S20071220/R2.wav\r\n"
+	err := encode.StreamRecords(strings.NewReader(data), filter.CSV, func(f *record.File) error {
+		fmt.Println("file", f.Filename, f.Duration)
+		return nil
+	}, func(t *record.Transcript) error {
+		fmt.Println("transcript", t.InteractionGUID)
+		return nil
+	})
+	fmt.Println(err)
+	// Output:
+	// file S20071220/R1.wav 27
+	// line 3: record 2: duration: "2x" is not a whole number of seconds, such as 27
+}

@@ -80,19 +80,35 @@ func ReadTranscripts(r io.Reader, f filter.Format) ([]record.Transcript, error) 
 // the header row (a header naming only columns of both, such as
 // startDate,duration, is refused).
 func ReadRecords(r io.Reader, f filter.Format) ([]record.File, []record.Transcript, error) {
+	var files []record.File
+	var ts []record.Transcript
+	err := StreamRecords(r, f, func(x *record.File) error { files = append(files, *x); return nil },
+		func(t *record.Transcript) error { ts = append(ts, *t); return nil })
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, ts, nil
+}
+
+// StreamRecords reads files or transcripts from r in format f as
+// ReadRecords does, but hands each record to file or transcript as soon as
+// it is read and checked, in the order of the text, instead of collecting
+// them: `recq load` copies a record into the database while the next is
+// being read (docs/POSTGRES.md, "Loading"). The record handed over may be
+// the reader's own, cleared for the next: a handler that keeps it copies
+// it (its strings and lists are its own, never reused). An error of a
+// handler stops the reading and is returned as it is.
+// A fault of the text is a *ReadError, as ReadRecords returns it, found
+// after the records before it were handed over: a caller that must keep
+// nothing of a refused file discards them (a transaction rolled back).
+func StreamRecords(r io.Reader, f filter.Format, file func(*record.File) error, transcript func(*record.Transcript) error) error {
 	switch f {
 	case filter.XML, filter.JSON:
-		p := newTree(r, f)
-		files, ts, err := p.records()
-		if err != nil {
-			return nil, nil, clean(err)
-		}
-		return files, ts, nil
+		return clean(newTree(r, f).records(file, transcript))
 	case filter.CSV:
-		files, ts, err := readCSVRecords(newCSVReader(r))
-		return files, ts, clean(err)
+		return clean(readCSVRecords(newCSVReader(r), file, transcript))
 	}
-	return nil, nil, &FormatError{f}
+	return &FormatError{f}
 }
 
 // suggest returns "; did you mean X?" when name matches one of names but

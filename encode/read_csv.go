@@ -164,6 +164,13 @@ func (c *csvReader) readField() (end bool, err error) {
 			return false, c.fault(c.line, "a \" in a field that is not quoted; quote the field and write the \" twice")
 		}
 		c.buf = append(c.buf, b)
+		// The bytes up to the next comma, line feed or quote that are
+		// already buffered, at once rather than a byte at a time.
+		if ahead, _ := c.r.Peek(c.r.Buffered()); len(ahead) > 0 {
+			n := plainRun(ahead)
+			c.buf = append(c.buf, ahead[:n]...)
+			c.r.Discard(n)
+		}
 		if len(c.buf) > MaxRecordBytes {
 			return false, c.fault(c.lines[0], "the row is longer than "+mib(MaxRecordBytes)+" (encode.MaxRecordBytes)")
 		}
@@ -175,6 +182,17 @@ func (c *csvReader) readField() (end bool, err error) {
 			return false, c.readErr(err)
 		}
 	}
+}
+
+// plainRun returns how many bytes of p come before the first comma, line
+// feed or quote: the rest of an unquoted field.
+func plainRun(p []byte) int {
+	for i, b := range p {
+		if b == ',' || b == '\n' || b == '"' {
+			return i
+		}
+	}
+	return len(p)
 }
 
 // csvColumn is what a column of the header holds: a leaf (field >= 0) or a
@@ -266,7 +284,18 @@ func readCSVFiles(c *csvReader) ([]record.File, error) {
 
 // readCSVFileRows reads the rows of files after the header row.
 func readCSVFileRows(c *csvReader) ([]record.File, error) {
-	return readCSVRecordRows(c, fileFields, "filename", func(f *record.File) string { return f.Filename },
+	var out []record.File
+	err := streamCSVFileRows(c, func(f *record.File) error { out = append(out, *f); return nil })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// streamCSVFileRows reads the rows of files after the header row, handing
+// each to emit.
+func streamCSVFileRows(c *csvReader, emit func(*record.File) error) error {
+	return readCSVRecordRows(c, fileFields, "filename", func(f *record.File) string { return f.Filename }, emit,
 		func(f *record.File, list, s string) string {
 			if list == colWrapUpCode {
 				return parseList(s, func(x, y string) {
@@ -288,7 +317,18 @@ func readCSVTranscripts(c *csvReader) ([]record.Transcript, error) {
 
 // readCSVTranscriptRows reads the rows of transcripts after the header row.
 func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
-	return readCSVRecordRows(c, transcriptFields, "interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID },
+	var out []record.Transcript
+	err := streamCSVTranscriptRows(c, func(t *record.Transcript) error { out = append(out, *t); return nil })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// streamCSVTranscriptRows reads the rows of transcripts after the header
+// row, handing each to emit.
+func streamCSVTranscriptRows(c *csvReader, emit func(*record.Transcript) error) error {
+	return readCSVRecordRows(c, transcriptFields, "interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID }, emit,
 		func(t *record.Transcript, _, s string) string {
 			return parseList(s, func(x, y string) {
 				t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
@@ -297,17 +337,19 @@ func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
 }
 
 // readCSVRecordRows reads rows of records: each field by its column, each
-// nested list column by setList, and each key (keyName) once.
-func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key func(*R) string,
-	setList func(r *R, list, s string) string, lists ...string) ([]R, error) {
+// nested list column by setList, and each key (keyName) once, handing each
+// record to emit, whose error stops the reading and is returned as it is.
+func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key func(*R) string, emit func(*R) error,
+	setList func(r *R, list, s string) string, lists ...string) error {
 	cols, err := csvColumns(c, fs, lists...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []R
 	seen := make(map[string]int)
-	err = readCSVRows(c, cols, func(rec int) error {
-		var r R
+	// One record, cleared for each row: emit copies what it keeps.
+	r := new(R)
+	return readCSVRows(c, cols, func(rec int) error {
+		*r = *new(R)
 		keyLine := c.lines[0]
 		for i, col := range cols {
 			s := c.field(i)
@@ -315,28 +357,23 @@ func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key f
 			switch {
 			case msg != "":
 			case col.field >= 0:
-				msg = setField(&fs[col.field], &r, s)
+				msg = setField(&fs[col.field], r, s)
 				if fs[col.field].name == keyName {
 					keyLine = c.lines[i]
 				}
 			case col.list != "":
-				msg = setList(&r, col.list, s)
+				msg = setList(r, col.list, s)
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
 			}
 		}
-		if earlier, dup := seen[key(&r)]; dup {
-			return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: duplicate(keyName, key(&r), earlier)}
+		if earlier, dup := seen[key(r)]; dup {
+			return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: duplicate(keyName, key(r), earlier)}
 		}
-		seen[key(&r)] = rec
-		out = append(out, r)
-		return nil
+		seen[key(r)] = rec
+		return emit(r)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // parseList reads a nested list's cell ([D-13]): entries joined by |, each
@@ -386,10 +423,10 @@ func parseList(s string, add func(x, y string)) string {
 }
 
 // readCSVRecords reads files or transcripts, as the header row names the
-// columns of one or the other.
-func readCSVRecords(c *csvReader) ([]record.File, []record.Transcript, error) {
+// columns of one or the other, handing each to file or transcript.
+func readCSVRecords(c *csvReader, file func(*record.File) error, transcript func(*record.Transcript) error) error {
 	if err := readCSVHeader(c); err != nil {
-		return nil, nil, err
+		return err
 	}
 	fileCols, transcriptCols := true, true
 	for i := range c.n() {
@@ -403,18 +440,10 @@ func readCSVRecords(c *csvReader) ([]record.File, []record.Transcript, error) {
 	}
 	switch {
 	case fileCols && transcriptCols:
-		return nil, nil, &ReadError{Line: c.lines[0], Msg: "the header names only columns that files and transcripts both have: add filename for files or interactionGUID for transcripts"}
+		return &ReadError{Line: c.lines[0], Msg: "the header names only columns that files and transcripts both have: add filename for files or interactionGUID for transcripts"}
 	case transcriptCols:
-		ts, err := readCSVTranscriptRows(c)
-		if err != nil {
-			return nil, nil, err
-		}
-		return nil, ts, nil
+		return streamCSVTranscriptRows(c, transcript)
 	}
 	// Files, or neither: the files' columns explain what is wrong.
-	files, err := readCSVFileRows(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	return files, nil, nil
+	return streamCSVFileRows(c, file)
 }

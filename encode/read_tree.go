@@ -437,22 +437,23 @@ func (p *tree) transcript(t *record.Transcript, start int) (keyLine int, err err
 	})
 }
 
-// records reads a list of files and transcripts, or one transcript.
-func (p *tree) records() ([]record.File, []record.Transcript, error) {
+// records reads a list of files and transcripts, or one transcript,
+// handing each to file or transcript as it is read.
+func (p *tree) records(file func(*record.File) error, transcript func(*record.Transcript) error) error {
 	root, line, err := p.root()
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	var files []record.File
-	var ts []record.Transcript
 	switch root {
 	case elemTranscript:
 		p.begin()
 		var t record.Transcript
 		if _, err := p.transcript(&t, line); err != nil {
-			return nil, nil, err
+			return err
 		}
-		ts = append(ts, t)
+		if err := transcript(&t); err != nil {
+			return err
+		}
 	case elemRecordings:
 		seenFiles := make(map[string]int)
 		seenTranscripts := make(map[string]int)
@@ -470,7 +471,7 @@ func (p *tree) records() ([]record.File, []record.Transcript, error) {
 					return true, p.fault(keyLine, "filename", duplicate("filename", f.Filename, earlier))
 				}
 				seenFiles[f.Filename] = p.rec
-				files = append(files, f)
+				return true, file(&f)
 			case elemTranscript:
 				p.begin()
 				var t record.Transcript
@@ -483,20 +484,16 @@ func (p *tree) records() ([]record.File, []record.Transcript, error) {
 					return true, p.fault(keyLine, "interactionGUID", duplicate("interactionGUID", t.InteractionGUID, earlier))
 				}
 				seenTranscripts[t.InteractionGUID] = p.rec
-				ts = append(ts, t)
+				return true, transcript(&t)
 			default:
 				return false, nil
 			}
-			return true, nil
 		})
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 	default:
-		return nil, nil, p.fault(line, "", "the root element is <"+root+">; records are in <recordings>, or one transcript in <transcript>"+suggest(root, elemRecordings, elemTranscript))
+		return p.fault(line, "", "the root element is <"+root+">; records are in <recordings>, or one transcript in <transcript>"+suggest(root, elemRecordings, elemTranscript))
 	}
-	if err := p.end(); err != nil {
-		return nil, nil, err
-	}
-	return files, ts, nil
+	return p.end()
 }

@@ -3,8 +3,10 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
+	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/postgres"
 	"github.com/recq/recq/record"
@@ -41,4 +43,31 @@ func Example() {
 	for _, f := range page {
 		fmt.Println(f.Filename)
 	}
+}
+
+// A file streamed into the store as it is read, in one transaction: its
+// first records are copied while the rest are read, and a fault anywhere
+// loads nothing of it. It needs a server, so it is compiled but not run.
+func ExampleLoadStream() {
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, "postgres://recq@127.0.0.1:55432/recq?sslmode=disable")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer s.Close()
+	f, err := os.Open("files.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	files, transcripts, err := s.LoadStream(ctx, 100_000, func(file func(*record.File) error, transcript func(*record.Transcript) error) error {
+		return encode.StreamRecords(f, filter.CSV, file, transcript)
+	}, func(n int) { fmt.Println(n, "records") })
+	if err != nil {
+		fmt.Println(err) // an *encode.ReadError or a *postgres.LoadError
+		return
+	}
+	fmt.Println(files, "files and", transcripts, "transcripts loaded")
 }

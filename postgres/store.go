@@ -164,6 +164,12 @@ func (s *Store) Load(ctx context.Context, fs []record.File, ts []record.Transcri
 	return Load(ctx, s.pool, fs, ts, progress)
 }
 
+// LoadStream adds the records read hands over to the store in one
+// transaction, copying them while read goes on (see LoadStream).
+func (s *Store) LoadStream(ctx context.Context, expect int, read RecordReader, progress func(records int)) (files, transcripts int, err error) {
+	return LoadStream(ctx, s.pool, expect, read, progress)
+}
+
 // Clear removes every record from the store.
 func (s *Store) Clear(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "TRUNCATE recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/recq/recq/encode"
+	"github.com/recq/recq/filter"
 	"github.com/recq/recq/postgres"
+	"github.com/recq/recq/record"
 )
 
 // loadCommand is `recq load --db URL FILE...`: it adds the records of each
@@ -45,28 +49,75 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	return status
 }
 
+// loadFile streams the records of path into the store: the file is read
+// in one goroutine while its records are copied into the database
+// (docs/POSTGRES.md, "Loading"); a fault of the text or a refused record
+// rolls the whole file back.
 func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stderr io.Writer, clock func() time.Time) error {
 	start := clock()
-	files, transcripts, err := readDataFile(path)
-	if err != nil {
-		return err // it names the path, and the line and record of a fault
+	format, ok := encode.DetectFormat(path)
+	if !ok {
+		return fmt.Errorf("%s: the name must end in .xml, .json or .csv", path)
 	}
-	total := len(files) + len(transcripts)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	expect := estimateRecords(f, format)
 	progress := func(int) {}
 	if isTerminal(stderr) {
 		progress = func(n int) {
-			fmt.Fprintf(stderr, "\r%s: %d of %d records, %s", path, n, total, rate(n, clock().Sub(start)))
+			fmt.Fprintf(stderr, "\r%s: %d of about %d records, %s", path, n, expect, rate(n, clock().Sub(start)))
 		}
 	}
-	err = s.Load(ctx, files, transcripts, progress)
+	files, transcripts, err := s.LoadStream(ctx, expect, func(file func(*record.File) error, transcript func(*record.Transcript) error) error {
+		return encode.StreamRecords(f, format, file, transcript)
+	}, progress)
 	if isTerminal(stderr) {
 		fmt.Fprintln(stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err) // a *postgres.LoadError names the record
+		// A *encode.ReadError says its line and record, a
+		// *postgres.LoadError its record.
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	fmt.Fprintf(stdout, "%s: %s and %s loaded, %s\n", path, count(len(files), "file", "files"), count(len(transcripts), "transcript", "transcripts"), rate(total, clock().Sub(start)))
+	total := files + transcripts
+	fmt.Fprintf(stdout, "%s: %s and %s loaded, %s\n", path, count(files, "file", "files"), count(transcripts, "transcript", "transcripts"), rate(total, clock().Sub(start)))
 	return nil
+}
+
+// estimateRecords guesses how many records f holds from its size and the
+// records in its first 256 KiB (a row of CSV after the header, a startDate
+// of XML or JSON: one per file or transcript), for the load's choice of
+// building indexes at its end (postgres/bulk.go): exact for a file of at
+// most 256 KiB with one record a line. A wrong guess costs time, not
+// records.
+func estimateRecords(f *os.File, format filter.Format) int {
+	st, err := f.Stat()
+	if err != nil {
+		return 1
+	}
+	head := make([]byte, 256<<10)
+	n, _ := f.ReadAt(head, 0)
+	head = head[:n]
+	var mark string
+	switch format {
+	case filter.CSV:
+		mark = "\n"
+	case filter.XML:
+		mark = "<startDate"
+	default:
+		mark = `"startDate"`
+	}
+	seen := bytes.Count(head, []byte(mark))
+	if format == filter.CSV {
+		seen-- // the header row
+	}
+	if n == 0 || seen <= 0 {
+		return 1
+	}
+	return max(1, int(int64(seen)*st.Size()/int64(n)))
 }
 
 // rate says how many records a second n records in d are.

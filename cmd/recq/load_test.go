@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,5 +70,68 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLoadRefusesLateRecord refuses a file whose bad record comes after
+// thousands of good ones, already copied into the database as the file was
+// read: the fault is said with its line and record, and nothing of the file
+// is loaded.
+func TestLoadRefusesLateRecord(t *testing.T) {
+	db := pgtest.URL(t)
+	path := filepath.Join(t.TempDir(), "late.csv")
+	var b strings.Builder
+	b.WriteString("startDate,agentID,duration,filename,metaDatas\n")
+	const n = 5000
+	for i := range n {
+		fmt.Fprintf(&b, "2007-12-20T03:16:36Z,bill,27,S20071220/R%d.wav,Color:Blue\n", i)
+	}
+	b.WriteString("2007-12-20T03:16:36Z,bill,27x,S20071220/late.wav,\n")
+	writeFile(t, path, b.String())
+	var out, errOut bytes.Buffer
+	code := run([]string{"load", "--db", db, path}, &out, &errOut, fixedClock)
+	want := fmt.Sprintf("line %d: record %d: duration", n+2, n+1)
+	if code != 1 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "nothing of it was loaded") {
+		t.Fatalf("recq load: %d %q, want …%s…", code, errOut.String(), want)
+	}
+	s, err := postgres.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q, _ := filter.Parse("GET", "/files")
+	res, _ := q.Resolve(fixedClock(), time.UTC)
+	if page, err := s.Files(context.Background(), q, res); err != nil || len(page) != 0 {
+		t.Errorf("the database lists %d files (%v), want none", len(page), err)
+	}
+}
+
+// TestEstimateRecords counts the records of a small file exactly and
+// scales a large one's first 256 KiB by its size.
+func TestEstimateRecords(t *testing.T) {
+	dir := t.TempDir()
+	row := "2007-12-20T03:16:36Z,bill,27,S20071220/R1.wav\n"
+	for _, n := range []int{1, 3, 20_000} {
+		path := filepath.Join(dir, fmt.Sprintf("f%d.csv", n))
+		writeFile(t, path, "startDate,agentID,duration,filename\n"+strings.Repeat(row, n))
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := estimateRecords(f, filter.CSV)
+		f.Close()
+		if n*len(row) < 256<<10 && got != n || got < n*99/100 || got > n*101/100 {
+			t.Errorf("%d rows: estimated %d", n, got)
+		}
+	}
+	path := filepath.Join(dir, "t.xml")
+	writeFile(t, path, "<recordings>"+strings.Repeat("<file><startDate>2007-12-20T03:16:36Z</startDate></file>", 7)+"</recordings>")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := estimateRecords(f, filter.XML); got != 7 {
+		t.Errorf("7 XML files: estimated %d", got)
 	}
 }
