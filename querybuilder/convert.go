@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/jsonw"
 )
 
 // RootID is the id FromQuery gives its group; each rule's id is its
@@ -22,13 +23,20 @@ const RootID = "root"
 // request's path. n is left out when it is 1, the default.
 func FromQuery(q *filter.Query) *RuleGroup {
 	g := &RuleGroup{ID: RootID, Combinator: "and", Rules: []Rule{}}
-	add := func(name, op string, value any) {
-		v, _ := json.Marshal(value)
+	add := func(name, op string, value ...string) {
+		// One value is a JSON string, two are between's array of ends:
+		// written by hand, as json.Marshal writes them (internal/jsonw).
+		var v []byte
+		if len(value) == 1 {
+			v = jsonw.String(nil, value[0])
+		} else {
+			v = jsonw.Strings(nil, value)
+		}
 		g.Rules = append(g.Rules, Rule{ID: name, Field: name, Operator: op, Value: v, ValueSource: "value"})
 	}
 	if q.HasDate {
 		if to, ok := q.Date.To(); ok {
-			add("d", "between", []string{q.Date.From().String(), to.String()})
+			add("d", "between", q.Date.From().String(), to.String())
 		} else {
 			add("d", "=", q.Date.String())
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/jsonr"
 	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/querybuilder"
 	"github.com/recq/recq/timezone"
 )
 
@@ -177,4 +178,18 @@ func (a api) Parse(b []byte, method, target, opts string) ([]byte, error) {
 		return b, err
 	}
 	return report.AppendParse(b, method, target, now, tenant), nil
+}
+
+//go:generate go run gen_answers.go
+
+// Schema is recq schema, generated (answers_gen.go).
+func (a api) Schema(b []byte) ([]byte, error) { return append(b, schemaJSON...), nil }
+
+// Fields is recq schema --for react-querybuilder --resource r.
+func (a api) Fields(b []byte, resource string) ([]byte, error) {
+	r, _, err := options{Resource: resource}.list()
+	if err != nil {
+		return b, err
+	}
+	return appendFields(b, querybuilder.Fields(r)), nil
 }

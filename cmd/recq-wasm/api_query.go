@@ -4,39 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 
-	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/report"
 	"github.com/recq/recq/querybuilder"
-	"github.com/recq/recq/schema"
 )
 
-// marshal appends v's JSON (encoding/json) to b.
-func marshal(b []byte, v any) ([]byte, error) {
-	j, err := json.Marshal(v)
-	if err != nil {
-		return b, err
-	}
-	return append(b, j...), nil
-}
-
-// Schema is recq schema.
-func (a api) Schema(b []byte) ([]byte, error) { return marshal(b, schema.Get()) }
-
-// Fields is recq schema --for react-querybuilder --resource r.
-func (a api) Fields(b []byte, resource string) ([]byte, error) {
-	r, _, err := options{Resource: resource}.list()
-	if err != nil {
-		return b, err
-	}
-	return marshal(b, querybuilder.Fields(r))
-}
-
-// checked is a query in its JSON form beside its canonical request.
-type checked struct {
-	Query     *filter.Query `json:"query"`
-	Canonical string        `json:"canonical"`
-}
 
 // fromJSON reads a Query's JSON form, checked as the parser checks a request.
 func fromJSON(query string) (*filter.Query, *report.Refused) {
@@ -51,9 +23,9 @@ func fromJSON(query string) (*filter.Query, *report.Refused) {
 func (a api) FromJSON(b []byte, query string) ([]byte, error) {
 	q, refused := fromJSON(query)
 	if refused != nil {
-		return marshal(b, refused)
+		return report.AppendFaults(b, refused.Errors), nil
 	}
-	return marshal(b, checked{q, encode.Canonical(q)})
+	return appendChecked(b, q), nil
 }
 
 // Canonical is the canonical request of a Query's JSON form: {canonical},
@@ -61,11 +33,9 @@ func (a api) FromJSON(b []byte, query string) ([]byte, error) {
 func (a api) Canonical(b []byte, query string) ([]byte, error) {
 	q, refused := fromJSON(query)
 	if refused != nil {
-		return marshal(b, refused)
+		return report.AppendFaults(b, refused.Errors), nil
 	}
-	return marshal(b, struct {
-		Canonical string `json:"canonical"`
-	}{encode.Canonical(q)})
+	return appendCanonical(b, q), nil
 }
 
 // Resolve is recq parse for a Query's JSON form.
@@ -80,7 +50,7 @@ func (a api) Resolve(b []byte, query, opts string) ([]byte, error) {
 	}
 	q, refused := fromJSON(query)
 	if refused != nil {
-		return marshal(b, refused)
+		return report.AppendFaults(b, refused.Errors), nil
 	}
 	return report.AppendDescribe(b, q, now, tenant), nil
 }
@@ -89,16 +59,9 @@ func (a api) Resolve(b []byte, query, opts string) ([]byte, error) {
 func (a api) ToRuleGroup(b []byte, query string) ([]byte, error) {
 	q, refused := fromJSON(query)
 	if refused != nil {
-		return marshal(b, refused)
+		return report.AppendFaults(b, refused.Errors), nil
 	}
-	return marshal(b, querybuilder.FromQuery(q))
-}
-
-// groupRefusal is a refused rule group: the first fault and all of them,
-// each naming its rule.
-type groupRefusal struct {
-	Error  *querybuilder.Error   `json:"error"`
-	Errors []*querybuilder.Error `json:"errors"`
+	return appendGroup(b, querybuilder.FromQuery(q)), nil
 }
 
 // readGroup decodes a rule group and the options' resource and format.
@@ -131,9 +94,9 @@ func (a api) FromRuleGroup(b []byte, group, opts string) ([]byte, error) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			return b, err
 		}
-		return marshal(b, groupRefusal{list[0], list})
+		return appendGroupRefusal(b, list), nil
 	}
-	return marshal(b, checked{q, encode.Canonical(q)})
+	return appendChecked(b, q), nil
 }
 
 // ValidateRuleGroup is react-querybuilder's ValidationMap of a rule group.
@@ -142,5 +105,5 @@ func (a api) ValidateRuleGroup(b []byte, group, opts string) ([]byte, error) {
 	if err != nil {
 		return b, err
 	}
-	return marshal(b, querybuilder.Validate(g, r, f))
+	return appendValidation(b, querybuilder.Validate(g, r, f)), nil
 }

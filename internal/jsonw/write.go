@@ -92,3 +92,35 @@ func Strings(b []byte, list []string) []byte {
 	}
 	return append(b, ']')
 }
+
+// Compact appends the JSON text raw without white space outside strings and
+// with <, >, &, U+2028 and U+2029 inside strings escaped, as encoding/json
+// writes a json.RawMessage or a Marshaler's output. raw must be valid JSON.
+func Compact(b []byte, raw string) []byte {
+	inString, escaped := false, false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case inString && c == '"':
+			inString = false
+		case inString && (c == '<' || c == '>' || c == '&'):
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			continue
+		case inString && c == 0xE2 && i+2 < len(raw) && raw[i+1] == 0x80 && raw[i+2]&^1 == 0xA8:
+			b = append(b, '\\', 'u', '2', '0', '2', hex[raw[i+2]&0xF])
+			i += 2
+			continue
+		case inString:
+		case c == '"':
+			inString = true
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
+}

@@ -2,6 +2,7 @@ package jsonw
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -42,4 +43,24 @@ func TestStringsAndKeys(t *testing.T) {
 	if string(b) != string(want) {
 		t.Errorf("got %s, want %s", b, want)
 	}
+}
+
+// TestCompactAsMarshal: a RawMessage holding any valid JSON text is
+// written by json.Marshal as Compact writes it.
+func TestCompactAsMarshal(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		parts := rapid.SliceOf(rapid.SampledFrom([]string{" ", "\n", `"a b"`, `"<&>"`, "\"\u2028\u2029\"", `"\"\\"`, `"\u003c"`, "1", "-2.5e3", "true", "null", `"é\xff"`})).Draw(t, "parts")
+		raw := "[" + strings.Join(parts, ",") + "]"
+		var v any
+		if json.Unmarshal([]byte(raw), &v) != nil {
+			return
+		}
+		want, err := json.Marshal(json.RawMessage(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Compact(nil, raw); string(got) != string(want) {
+			t.Fatalf("Compact(%q) = %s, json.Marshal = %s", raw, got, want)
+		}
+	})
 }
