@@ -9,7 +9,6 @@ import (
 	"github.com/recq/recq/querybuilder"
 )
 
-
 // fromJSON reads a Query's JSON form, checked as the parser checks a request.
 func fromJSON(query string) (*filter.Query, *report.Refused) {
 	q := new(filter.Query)
