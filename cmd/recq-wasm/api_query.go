@@ -5,24 +5,33 @@ import (
 	"errors"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/jsonr"
 	"github.com/recq/recq/internal/report"
 	"github.com/recq/recq/querybuilder"
 )
 
-// fromJSON reads a Query's JSON form, checked as the parser checks a request.
-func fromJSON(query string) (*filter.Query, *report.Refused) {
+// fromJSON reads a Query's JSON form, checked as the parser checks a
+// request, as json.Unmarshal(query, q) read it: the whole text must be one
+// JSON value (else the refusal is the syntax fault), and Query.UnmarshalJSON
+// reads that value without the white space around it.
+func fromJSON(query string) (*filter.Query, error) {
+	if err := jsonr.Check(query); err != nil {
+		return nil, err
+	}
+	start := jsonr.Space(query, 0)
+	end := jsonr.Skip(query, start)
 	q := new(filter.Query)
-	if err := json.Unmarshal([]byte(query), q); err != nil {
-		return nil, report.Refusal(err)
+	if err := q.UnmarshalJSON([]byte(query[start:end])); err != nil {
+		return nil, err
 	}
 	return q, nil
 }
 
 // FromJSON checks a Query's JSON form: {query, canonical}, or the refusal.
 func (a api) FromJSON(b []byte, query string) ([]byte, error) {
-	q, refused := fromJSON(query)
-	if refused != nil {
-		return report.AppendFaults(b, refused.Errors), nil
+	q, err := fromJSON(query)
+	if err != nil {
+		return report.AppendRefusal(b, err), nil
 	}
 	return appendChecked(b, q), nil
 }
@@ -30,9 +39,9 @@ func (a api) FromJSON(b []byte, query string) ([]byte, error) {
 // Canonical is the canonical request of a Query's JSON form: {canonical},
 // or the refusal.
 func (a api) Canonical(b []byte, query string) ([]byte, error) {
-	q, refused := fromJSON(query)
-	if refused != nil {
-		return report.AppendFaults(b, refused.Errors), nil
+	q, err := fromJSON(query)
+	if err != nil {
+		return report.AppendRefusal(b, err), nil
 	}
 	return appendCanonical(b, q), nil
 }
@@ -47,18 +56,18 @@ func (a api) Resolve(b []byte, query, opts string) ([]byte, error) {
 	if err != nil {
 		return b, err
 	}
-	q, refused := fromJSON(query)
-	if refused != nil {
-		return report.AppendFaults(b, refused.Errors), nil
+	q, err := fromJSON(query)
+	if err != nil {
+		return report.AppendRefusal(b, err), nil
 	}
 	return report.AppendDescribe(b, q, now, tenant), nil
 }
 
 // ToRuleGroup is the react-querybuilder rule group of a Query's JSON form.
 func (a api) ToRuleGroup(b []byte, query string) ([]byte, error) {
-	q, refused := fromJSON(query)
-	if refused != nil {
-		return report.AppendFaults(b, refused.Errors), nil
+	q, err := fromJSON(query)
+	if err != nil {
+		return report.AppendRefusal(b, err), nil
 	}
 	return appendGroup(b, querybuilder.FromQuery(q)), nil
 }

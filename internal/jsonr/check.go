@@ -27,6 +27,7 @@ type checker struct {
 	s     string
 	depth int
 	err   *SyntaxError
+	atEnd bool // err is at the end of s: the text ends inside a value
 }
 
 // at returns the byte at i, the space after the text at len(s), and false
@@ -47,6 +48,7 @@ func (c *checker) fail(i int, b byte, context string) int {
 	off := i + 1
 	if i >= len(c.s) {
 		off = len(c.s)
+		c.atEnd = true
 	}
 	c.err = &SyntaxError{"invalid character " + quoteChar(b) + " " + context, int64(off)}
 	return -1
@@ -55,6 +57,7 @@ func (c *checker) fail(i int, b byte, context string) int {
 // end records that the text ended inside a value.
 func (c *checker) end() int {
 	c.err = &SyntaxError{"unexpected end of JSON input", int64(len(c.s))}
+	c.atEnd = true
 	return -1
 }
 
@@ -96,6 +99,22 @@ func Check(s string) error {
 		return c.err
 	}
 	return nil
+}
+
+// CheckFirst checks the first JSON value of s as json.Decoder's Decode
+// reads it, ignoring what follows, and returns the index just after it.
+// When s ends inside the value (Decode's "unexpected EOF", or "EOF" for
+// nothing but white space), the fault's Offset is -1.
+func CheckFirst(s string) (int, *SyntaxError) {
+	c := &checker{s: s}
+	i := c.value(c.space(0), "looking for beginning of value")
+	if i < 0 {
+		if c.atEnd {
+			c.err.Offset = -1
+		}
+		return 0, c.err
+	}
+	return min(i, len(s)), nil
 }
 
 // value reads a value at i and returns the index after it, or -1; context

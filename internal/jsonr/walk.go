@@ -31,31 +31,39 @@ func Space(s string, i int) int {
 // Elements returns the raw texts of the elements of the array s, each
 // without the white space around it, or false if s is not an array.
 func Elements(s string) ([]string, bool) {
+	out, _, ok := ElementsAt(s)
+	return out, ok
+}
+
+// ElementsAt is Elements with the index in s where each element starts.
+func ElementsAt(s string) ([]string, []int, bool) {
 	i := Space(s, 0)
 	if i >= len(s) || s[i] != '[' {
-		return nil, false
+		return nil, nil, false
 	}
 	var out []string
+	var at []int
 	i = Space(s, i+1)
 	if i < len(s) && s[i] == ']' {
-		return out, true
+		return out, at, true
 	}
 	for i < len(s) {
 		end := Skip(s, i)
 		if end < 0 {
-			return nil, false
+			return nil, nil, false
 		}
 		out = append(out, s[i:end])
+		at = append(at, i)
 		i = Space(s, end)
 		if i >= len(s) {
-			return nil, false
+			return nil, nil, false
 		}
 		if s[i] == ']' {
-			return out, true
+			return out, at, true
 		}
 		i = Space(s, i+1) // the comma
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // Member is one member of an object: its name decoded, its value's raw
