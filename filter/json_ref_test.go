@@ -90,7 +90,6 @@ func refUnmarshalJSON(q *Query, b []byte) error {
 	return nil
 }
 
-
 // refJsonError places a decoding fault of the JSON text b itself.
 func refJsonError(err error, b []byte) *Error {
 	var syn *json.SyntaxError
@@ -158,7 +157,6 @@ func refJsonKind(k reflect.Kind) string {
 	}
 	return k.String()
 }
-
 
 // refScanJSON finds the keys of a query's JSON text and the spans of their
 // names and values. It is run on a fault only, and reads what
@@ -257,4 +255,3 @@ func (s *refJsonScan) skip() bool {
 	}
 	return true
 }
-
