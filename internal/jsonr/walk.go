@@ -242,3 +242,9 @@ func u4(s string, i int) rune {
 	}
 	return r
 }
+
+// IsNumber reports whether s is exactly one JSON number, with no white
+// space around it (encoding/json's test for a json.Number).
+func IsNumber(s string) bool {
+	return s != "" && !isSpace(s[0]) && !isSpace(s[len(s)-1]) && Kind(s) == "number" && Check(s) == nil
+}
