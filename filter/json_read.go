@@ -104,7 +104,15 @@ func (d *queryDecoder) object(raw string, at int, in *queryJSON) {
 		}
 		switch name {
 		case "method", "resource", "id", "format":
-			p := map[string]*string{"method": &in.Method, "resource": &in.Resource, "id": &in.ID, "format": &in.Format}[name]
+			p := &in.Method
+			switch name {
+			case "resource":
+				p = &in.Resource
+			case "id":
+				p = &in.ID
+			case "format":
+				p = &in.Format
+			}
 			switch kind {
 			case "string":
 				*p = jsonr.Unquote(m.Value)
@@ -113,7 +121,15 @@ func (d *queryDecoder) object(raw string, at int, in *queryJSON) {
 				d.typeFault(m.Value, vat, name, "string")
 			}
 		case "d", "tz", "start-date", "finish-date":
-			p := map[string]**string{"d": &in.D, "tz": &in.TZ, "start-date": &in.StartDate, "finish-date": &in.FinishDate}[name]
+			p := &in.D
+			switch name {
+			case "tz":
+				p = &in.TZ
+			case "start-date":
+				p = &in.StartDate
+			case "finish-date":
+				p = &in.FinishDate
+			}
 			switch kind {
 			case "string":
 				s := jsonr.Unquote(m.Value)

@@ -93,4 +93,3 @@ func refScalar(raw json.RawMessage) (string, bool) {
 	}
 	return "", false
 }
-

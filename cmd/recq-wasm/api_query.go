@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 
 	"github.com/recq/recq/filter"
@@ -82,8 +81,8 @@ func readGroup(group, opts string) (*querybuilder.RuleGroup, filter.Resource, fi
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	g := new(querybuilder.RuleGroup)
-	if err := json.Unmarshal([]byte(group), g); err != nil {
+	g, err := readRuleGroup(group)
+	if err != nil {
 		return nil, 0, 0, errorf("rule group: " + err.Error())
 	}
 	return g, r, f, nil

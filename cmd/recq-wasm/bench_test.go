@@ -13,7 +13,7 @@ import (
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/browsertest"
-	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/timezone"
 	"github.com/recq/recq/web"
 )
@@ -88,7 +88,7 @@ func BenchmarkNativeParse(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		p := ps[i%len(ps)]
-		if _, err := json.Marshal(report.Parse(p.method, p.target, p.now, p.tenant)); err != nil {
+		if _, err := json.Marshal(asvalue.Parse(p.method, p.target, p.now, p.tenant)); err != nil {
 			b.Fatal(err)
 		}
 		i++

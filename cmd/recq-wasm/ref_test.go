@@ -15,7 +15,7 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
-	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/querybuilder"
 	"github.com/recq/recq/schema"
 	"github.com/recq/recq/timezone"
@@ -147,7 +147,7 @@ func (a refApi) Parse(method, target, opts string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return report.Parse(method, target, now, tenant), nil
+	return asvalue.Parse(method, target, now, tenant), nil
 }
 
 // Schema is recq schema.
@@ -169,10 +169,10 @@ type refChecked struct {
 }
 
 // refFromJSON reads a Query's JSON form, refChecked as the parser checks a request.
-func refFromJSON(query string) (*filter.Query, *report.Refused) {
+func refFromJSON(query string) (*filter.Query, *asvalue.Refused) {
 	q := new(filter.Query)
 	if err := json.Unmarshal([]byte(query), q); err != nil {
-		return nil, report.Refusal(err)
+		return nil, asvalue.Refusal(err)
 	}
 	return q, nil
 }
@@ -212,7 +212,7 @@ func (a refApi) Resolve(query, opts string) (any, error) {
 	if refused != nil {
 		return refused, nil
 	}
-	return report.Describe(q, now, tenant), nil
+	return asvalue.Describe(q, now, tenant), nil
 }
 
 // ToRuleGroup is the react-querybuilder rule group of a Query's JSON form.

@@ -3,8 +3,8 @@ package main
 import (
 	"sort"
 
-	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/canonical"
 	"github.com/recq/recq/internal/jsonw"
 	"github.com/recq/recq/internal/report"
 )
@@ -93,13 +93,13 @@ func appendChecked(b []byte, q *filter.Query) []byte {
 	b = append(b, `{"query":`...)
 	b = appendQuery(b, q)
 	b = append(b, `,"canonical":`...)
-	b = jsonw.String(b, encode.Canonical(q))
+	b = jsonw.String(b, canonical.String(q))
 	return append(b, '}')
 }
 
 // appendCanonical appends {"canonical": …}.
 func appendCanonical(b []byte, q *filter.Query) []byte {
 	b = append(b, `{"canonical":`...)
-	b = jsonw.String(b, encode.Canonical(q))
+	b = jsonw.String(b, canonical.String(q))
 	return append(b, '}')
 }

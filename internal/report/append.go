@@ -4,17 +4,17 @@ import (
 	"time"
 
 	"github.com/recq/recq/daterange"
-	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/canonical"
 	"github.com/recq/recq/internal/jsonw"
 )
 
-// The same answers as Parse, Describe and Refusal, appended as the JSON text
+// The same answers as asvalue.Parse, Describe and Refusal, appended as the JSON text
 // encoding/json writes for them, byte for byte (append_test.go holds them
 // to it): the browser module answers with these, without encoding/json
 // (docs/BROWSER.md).
 
-// AppendParse appends the JSON of Parse(method, target, now, tenant).
+// AppendParse appends the JSON of asvalue.Parse(method, target, now, tenant).
 func AppendParse(b []byte, method, target string, now time.Time, tenant *time.Location) []byte {
 	q, err := filter.Parse(method, target)
 	if err != nil {
@@ -23,7 +23,7 @@ func AppendParse(b []byte, method, target string, now time.Time, tenant *time.Lo
 	return AppendDescribe(b, q, now, tenant)
 }
 
-// AppendDescribe appends the JSON of Describe(q, now, tenant): the
+// AppendDescribe appends the JSON of asvalue.Describe(q, now, tenant): the
 // recq.Report, or the refusal when q cannot be resolved.
 func AppendDescribe(b []byte, q *filter.Query, now time.Time, tenant *time.Location) []byte {
 	res, err := q.Resolve(now, tenant)
@@ -41,7 +41,7 @@ func AppendDescribe(b []byte, q *filter.Query, now time.Time, tenant *time.Locat
 	b = append(b, `,"format":`...)
 	b = jsonw.String(b, q.Format.String())
 	b = append(b, `,"canonical":`...)
-	b = jsonw.String(b, encode.Canonical(q))
+	b = jsonw.String(b, canonical.String(q))
 	b = append(b, `,"zone":`...)
 	b = jsonw.String(b, res.Zone.String())
 	b = appendWindow(b, "d", res.Date)
@@ -144,7 +144,7 @@ func AppendWarnings(b []byte, ws []filter.Warning) []byte {
 	return append(b, ']')
 }
 
-// AppendRefusal appends the JSON of Refusal(err): {"error":…,"errors":[…]}.
+// AppendRefusal appends the JSON of asvalue.Refusal(err): {"error":…,"errors":[…]}.
 func AppendRefusal(b []byte, err error) []byte {
 	list := filter.Faults(err)
 	if list == nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/timezone"
 )
 
@@ -62,8 +63,8 @@ func TestAppendParseAsMarshal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := Parse(r[0], r[1], now, tenant)
-		if _, ok := v.(*Refused); ok {
+		v := asvalue.Parse(r[0], r[1], now, tenant)
+		if _, ok := v.(*asvalue.Refused); ok {
 			refused++
 		} else {
 			accepted++
@@ -98,12 +99,12 @@ func TestAppendFaultsAsMarshal(t *testing.T) {
 	})
 	rapid.Check(t, func(t *rapid.T) {
 		list := filter.ErrorList(rapid.SliceOfN(fault, 1, 4).Draw(t, "faults"))
-		want, _ := json.Marshal(Refusal(list))
+		want, _ := json.Marshal(asvalue.Refusal(list))
 		if got := AppendRefusal(nil, list); string(got) != string(want) {
 			t.Fatalf("\n got %s\nwant %s", got, want)
 		}
 		plain := stringError(text.Draw(t, "error"))
-		want, _ = json.Marshal(Refusal(plain))
+		want, _ = json.Marshal(asvalue.Refusal(plain))
 		if got := AppendRefusal(nil, plain); string(got) != string(want) {
 			t.Fatalf("\n got %s\nwant %s", got, want)
 		}
