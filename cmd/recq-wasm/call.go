@@ -17,11 +17,8 @@ func dispatch(a api, text string) string {
 
 // appendCall appends dispatch's answer to b.
 func appendCall(b []byte, a api, text string) []byte {
-	if jsonr.Check(text) != nil {
-		return appendThrow(b, errorf("_call: expected [name, ...arguments]"))
-	}
-	raw, ok := jsonr.Elements(text)
-	if !ok || len(raw) == 0 {
+	raw, err := jsonr.CheckArray(text, make([]string, 0, 4))
+	if err != nil || len(raw) == 0 {
 		return appendThrow(b, errorf("_call: expected [name, ...arguments]"))
 	}
 	args := make([]string, len(raw))
@@ -45,7 +42,6 @@ func appendCall(b []byte, a api, text string) []byte {
 	}
 	start := len(b)
 	b = append(b, `{"ok":`...)
-	var err error
 	switch args[0] {
 	case "parse":
 		b, err = a.Parse(b, arg(1), arg(2), arg(3))

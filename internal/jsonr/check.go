@@ -28,6 +28,8 @@ type checker struct {
 	depth int
 	err   *SyntaxError
 	atEnd bool // err is at the end of s: the text ends inside a value
+	elems []string // CheckArray: the top-level array's elements
+	top   bool     // CheckArray: the array being read is the top one
 }
 
 // at returns the byte at i, the space after the text at len(s), and false
@@ -99,6 +101,33 @@ func Check(s string) error {
 		return c.err
 	}
 	return nil
+}
+
+// CheckArray is Check, and when s is an array, the raw text of each of its
+// elements (appended to elems), from the same single pass: a call's
+// arguments are read this way.
+func CheckArray(s string, elems []string) ([]string, error) {
+	c := &checker{s: s, elems: elems}
+	start := c.space(0)
+	if start < len(s) && s[start] == '[' {
+		c.top = true
+	}
+	i := c.value(start, "looking for beginning of value")
+	if i < 0 {
+		return nil, c.err
+	}
+	i = c.space(i)
+	if b, ok := c.at(i); ok {
+		c.fail(i, b, "after top-level value")
+		return nil, c.err
+	}
+	if !c.top {
+		return nil, nil
+	}
+	if c.elems == nil {
+		c.elems = []string{}
+	}
+	return c.elems, nil
 }
 
 // CheckFirst checks the first JSON value of s as json.Decoder's Decode
@@ -205,6 +234,8 @@ func (c *checker) array(i int) int {
 	if !c.push(i, '[') {
 		return -1
 	}
+	top := c.top
+	c.top = false
 	i = c.space(i + 1)
 	b, ok := c.at(i)
 	if !ok {
@@ -212,11 +243,16 @@ func (c *checker) array(i int) int {
 	}
 	if b == ']' {
 		c.depth--
+		c.top = top
 		return i + 1
 	}
 	for {
+		start := i
 		if i = c.value(i, "looking for beginning of value"); i < 0 {
 			return -1
+		}
+		if top {
+			c.elems = append(c.elems, c.s[start:min(i, len(c.s))])
 		}
 		i = c.space(i)
 		if b, ok = c.at(i); !ok {
@@ -225,6 +261,7 @@ func (c *checker) array(i int) int {
 		switch b {
 		case ']':
 			c.depth--
+			c.top = top
 			return i + 1
 		case ',':
 		default:

@@ -132,3 +132,28 @@ func TestWalkAsUnmarshal(t *testing.T) {
 		}
 	})
 }
+
+// TestCheckArrayAsCheck: CheckArray gives Check's verdict, and for an
+// array, the elements Elements gives.
+func TestCheckArrayAsCheck(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(jsonish, rapid.String()).Draw(t, "s")
+		elems, err := CheckArray(s, nil)
+		want := Check(s)
+		if (err == nil) != (want == nil) || err != nil && err.Error() != want.Error() {
+			t.Fatalf("CheckArray(%q) = %v, Check = %v", s, err, want)
+		}
+		if err != nil {
+			return
+		}
+		wantElems, isArray := Elements(s)
+		if isArray != (elems != nil) || len(elems) != len(wantElems) {
+			t.Fatalf("CheckArray(%q) = %q, Elements = %q %v", s, elems, wantElems, isArray)
+		}
+		for i := range elems {
+			if elems[i] != wantElems[i] {
+				t.Fatalf("CheckArray(%q)[%d] = %q, want %q", s, i, elems[i], wantElems[i])
+			}
+		}
+	})
+}
