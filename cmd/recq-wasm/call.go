@@ -21,7 +21,7 @@ func appendCall(b []byte, a api, text string) []byte {
 	if err != nil || len(raw) == 0 {
 		return appendThrow(b, errorf("_call: expected [name, ...arguments]"))
 	}
-	args := make([]string, len(raw))
+	args := raw // each element's text becomes the argument it stands for
 	for i, r := range raw {
 		switch {
 		case len(r) >= 2 && r[0] == '"' && strings.IndexByte(r, '\\') < 0:
@@ -30,8 +30,8 @@ func appendCall(b []byte, a api, text string) []byte {
 			args[i] = r[1 : len(r)-1]
 		case len(r) > 0 && r[0] == '"':
 			args[i] = jsonr.Unquote(r)
-		case r != "null":
-			args[i] = r
+		case r == "null":
+			args[i] = ""
 		}
 	}
 	arg := func(i int) string {

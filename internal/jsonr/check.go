@@ -275,6 +275,9 @@ func isHex(b byte) bool { return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' ||
 
 func (c *checker) str(i int) int {
 	for i++; ; i++ {
+		for i < len(c.s) && plain[c.s[i]] { // the common bytes, without at's checks
+			i++
+		}
 		b, ok := c.at(i)
 		if !ok {
 			return c.end()
@@ -377,3 +380,12 @@ func (c *checker) literal(i int, word string) int {
 	}
 	return i + len(word)
 }
+
+// plain marks the bytes a string literal holds as they are: all but the
+// quote, the backslash and control characters.
+var plain = func() (t [256]bool) {
+	for i := 0x20; i < 256; i++ {
+		t[i] = i != '"' && i != '\\'
+	}
+	return t
+}()
