@@ -27,7 +27,7 @@ type checker struct {
 	s     string
 	depth int
 	err   *SyntaxError
-	atEnd bool // err is at the end of s: the text ends inside a value
+	atEnd bool     // err is at the end of s: the text ends inside a value
 	elems []string // CheckArray: the top-level array's elements
 	top   bool     // CheckArray: the array being read is the top one
 }
