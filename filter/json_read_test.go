@@ -112,3 +112,26 @@ func TestUnmarshalJSONAsDecoder(t *testing.T) {
 		t.Errorf("the generator reached %d accepted and %d refused texts: both must occur", accepted, refused)
 	}
 }
+
+// FuzzUnmarshalJSONAsDecoder holds the hand-written reading of a query's
+// JSON form to the encoding/json reading it replaced, on any text.
+func FuzzUnmarshalJSONAsDecoder(f *testing.F) {
+	for _, s := range []string{`{"resource": "files", "d": "today", "fields": {"agentID": "bill"}}`, `{"resource": 5}`, `{"x": 1, "metaData": {"y": 2}}`, `[1]`, `{"n": 1.5}`, ``, `{"resource": "files"} x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got, want Query
+		gerr := got.UnmarshalJSON([]byte(text))
+		werr := refUnmarshalJSON(&want, []byte(text))
+		ge, _ := json.Marshal(Faults(gerr))
+		we, _ := json.Marshal(Faults(werr))
+		if (gerr == nil) != (werr == nil) || string(ge) != string(we) {
+			t.Fatalf("%q:\n got %s\nwant %s", text, ge, we)
+		}
+		gq, _ := json.Marshal(&got)
+		wq, _ := json.Marshal(&want)
+		if string(gq) != string(wq) {
+			t.Fatalf("%q:\n got %s\nwant %s", text, gq, wq)
+		}
+	})
+}

@@ -157,3 +157,27 @@ func TestCheckArrayAsCheck(t *testing.T) {
 		}
 	})
 }
+
+// FuzzCheck holds Check, CheckArray and Unquote to encoding/json on any text.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{`{"a": [1, -2.5e+3, true, null, "x\u00e9"]}`, `["parse", "GET", "/files"]`, `"\ud800\u0041"`, `tru`, `[1,`, ``, `{"a" 1}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v json.RawMessage
+		want := json.Unmarshal([]byte(s), &v)
+		got := Check(s)
+		if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
+			t.Fatalf("Check(%q) = %v, json.Unmarshal = %v", s, got, want)
+		}
+		if _, err := CheckArray(s, nil); (err == nil) != (got == nil) {
+			t.Fatalf("CheckArray(%q) = %v, Check = %v", s, err, got)
+		}
+		var str string
+		if len(s) > 0 && s[0] == '"' && Skip(s, 0) == len(s) && json.Unmarshal([]byte(s), &str) == nil { // one literal, nothing around it
+			if u := Unquote(s); u != str {
+				t.Fatalf("Unquote(%q) = %q, want %q", s, u, str)
+			}
+		}
+	})
+}
