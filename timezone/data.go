@@ -97,7 +97,9 @@ func readZones(b []byte) database {
 		d.zones[e.name] = &zone{data: blob[e.off : e.off+e.len : e.off+e.len]}
 		d.names = append(d.names, e.name)
 	}
-	slices.Sort(d.names) // written sorted; sorting again costs little and guards the search
+	if !slices.IsSorted(d.names) { // gen_zoneinfo.go writes them sorted; the searches need it
+		return database{zones: map[string]*zone{}, lower: map[string]string{}, err: errCorrupt("names not sorted")}
+	}
 	for _, n := range d.names {
 		l := asciiLower(n)
 		d.low = append(d.low, l)

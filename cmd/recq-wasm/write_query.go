@@ -1,8 +1,6 @@
 package main
 
 import (
-	"sort"
-
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/canonical"
 	"github.com/recq/recq/internal/jsonw"
@@ -57,7 +55,7 @@ func appendQuery(b []byte, q *filter.Query) []byte {
 			}
 			last[f.Name] = f.Value
 		}
-		sort.Strings(names)
+		sortStrings(names)
 		b = jsonw.Key(b, "fields")
 		b = append(b, '{')
 		for _, n := range names {
