@@ -1,10 +1,7 @@
 package filter
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,14 +85,12 @@ func (q *Query) MarshalJSON() ([]byte, error) {
 // On a fault q is left as it was.
 func (q *Query) UnmarshalJSON(b []byte) error {
 	var in queryJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		l := ErrorList{jsonError(err, b)}
-		l.setUTF16(string(b))
+	src := string(b)
+	if fault := decodeQueryJSON(src, &in); fault != nil {
+		l := ErrorList{jsonError(fault, b)}
+		l.setUTF16(src)
 		return l
 	}
-	src := string(b)
 	keys := scanJSON(src)
 	var errs ErrorList
 	x := &Query{Method: "GET", N: 1, src: src}
@@ -210,12 +205,10 @@ func jsonPathFaults(in queryJSON, keys jsonKeys, x *Query, errs *ErrorList) {
 }
 
 // jsonError places a decoding fault of the JSON text b itself.
-func jsonError(err error, b []byte) *Error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
+func jsonError(f *jsonFault, b []byte) *Error {
 	src := string(b)
-	at := func(off int64) Span { // the character that ends at off
-		o := max(0, min(int(off), len(b)))
+	at := func(off int) Span { // the character that ends at off
+		o := max(0, min(off, len(b)))
 		start := max(0, o-1)
 		for start > 0 && !utf8.RuneStart(b[start]) {
 			start--
@@ -223,11 +216,11 @@ func jsonError(err error, b []byte) *Error {
 		return Span{start, start + runeLen(src, start)}
 	}
 	switch {
-	case errors.As(err, &syn):
-		return &Error{Code: CodeBadJSON, Variable: "json", Pos: int(syn.Offset), Span: at(syn.Offset), Msg: strings.TrimPrefix(syn.Error(), "json: ")}
-	case errors.As(err, &typ):
-		path := typ.Field
-		span := at(typ.Offset)
+	case f.syntax:
+		return &Error{Code: CodeBadJSON, Variable: "json", Pos: f.offset, Span: at(f.offset), Msg: f.msg}
+	case f.typed:
+		path := f.field
+		span := at(f.offset)
 		if k, ok := scanJSON(src)[path]; ok {
 			span = k.value
 		}
@@ -235,15 +228,20 @@ func jsonError(err error, b []byte) *Error {
 		if i := strings.LastIndexByte(v, '.'); i >= 0 {
 			v = v[i+1:]
 		}
-		return &Error{Code: CodeBadJSON, Variable: cmpOr(v, "json"), JSONPath: path, Pos: -1, Span: span, Msg: "expected a JSON " + jsonKind(typ.Type.Kind()) + ", found " + typ.Value}
+		return &Error{Code: CodeBadJSON, Variable: cmpOr(v, "json"), JSONPath: path, Pos: -1, Span: span, Msg: "expected a JSON " + f.want + ", found " + f.value}
 	}
 	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData and n"
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ = strconv.Unquote(name)
+	if f.unknown != "" || strings.HasPrefix(f.msg, "unknown field ") {
+		name := f.unknown
 		e := &Error{Code: CodeBadJSON, Variable: "json", JSONPath: name, Pos: -1, Msg: "unknown key " + quote(name), Hint: keyHint}
+		found := false
 		for path, k := range scanJSON(src) {
-			if k.unknown && (path == name || strings.HasSuffix(path, "."+name)) {
+			// The unknown key of that name written first, as the decoder
+			// met it (a map's order would pick one at random).
+			if k.unknown && (path == name || strings.HasSuffix(path, "."+name)) && (!found || k.name.Start < e.Span.Start) {
+				found = true
 				e.JSONPath, e.Span = path, k.name
+				e.Hint, e.Suggestions = keyHint, nil
 				if strings.HasPrefix(path, "metaData.") {
 					e.Hint = "metaData holds fieldName and fieldValue"
 					if n := nearest(name, []string{"fieldName", "fieldValue"}); n != "" {
@@ -252,25 +250,11 @@ func jsonError(err error, b []byte) *Error {
 				} else if n := nearest(name, topKeys); n != "" {
 					e.Suggestions = []string{n}
 				}
-				break
 			}
 		}
 		return e
 	}
-	return &Error{Code: CodeBadJSON, Variable: "json", Pos: -1, Msg: strings.TrimPrefix(err.Error(), "json: "), Hint: keyHint}
-}
-
-// jsonKind names a Go kind as JSON does.
-func jsonKind(k reflect.Kind) string {
-	switch k {
-	case reflect.String:
-		return "string"
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return "number"
-	case reflect.Map, reflect.Struct, reflect.Pointer:
-		return "object"
-	}
-	return k.String()
+	return &Error{Code: CodeBadJSON, Variable: "json", Pos: -1, Msg: f.msg, Hint: keyHint}
 }
 
 func ptr[T any](v T) *T { return &v }

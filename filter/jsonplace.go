@@ -1,8 +1,9 @@
 package filter
 
 import (
-	"encoding/json"
 	"strings"
+
+	"github.com/recq/recq/internal/jsonr"
 )
 
 // topKeys are the keys of a query's JSON shape (MarshalJSON).
@@ -29,101 +30,45 @@ func (k jsonKeys) get(path string) place {
 }
 
 // scanJSON finds the keys of a query's JSON text and the spans of their
-// names and values. It is run on a fault only, and reads what
-// encoding/json accepted, so it stops quietly at anything unexpected.
-// Keys are matched as encoding/json matches them: ignoring case, but for
-// the names inside "fields".
+// names and values. It is run on a fault only, and reads the first value
+// of the text, as the decoder does, so it stops quietly at anything
+// unexpected. Keys are matched as encoding/json matches them: ignoring case,
+// but for the names inside "fields".
 func scanJSON(src string) jsonKeys {
 	keys := jsonKeys{}
-	s := &jsonScan{src: src, dec: json.NewDecoder(strings.NewReader(src))}
-	t, span, ok := s.next()
-	if !ok || t != json.Delim('{') {
+	start := jsonr.Space(src, 0)
+	end, err := jsonr.CheckFirst(src)
+	if err != nil || start >= len(src) || src[start] != '{' {
 		return keys
 	}
-	keys[""] = jsonKey{place: place{name: span, value: span, json: true}}
-	s.object("", keys)
+	brace := Span{start, start + 1}
+	keys[""] = jsonKey{place: place{name: brace, value: brace, json: true}}
+	scanObject(src, start, end, "", keys)
 	return keys
 }
 
-type jsonScan struct {
-	src string
-	dec *json.Decoder
-}
-
-// next reads one token and its span in src.
-func (s *jsonScan) next() (json.Token, Span, bool) {
-	start := int(s.dec.InputOffset())
-	for start < len(s.src) && strings.IndexByte(" \t\r\n,:", s.src[start]) >= 0 {
-		start++
-	}
-	t, err := s.dec.Token()
-	if err != nil {
-		return nil, Span{}, false
-	}
-	return t, Span{start, int(s.dec.InputOffset())}, true
-}
-
-// object reads the members of an object whose '{' was read, under prefix
+// scanObject records the members of the object src[start:end] under prefix
 // ("" for the top, "fields." or "metaData.").
-func (s *jsonScan) object(prefix string, keys jsonKeys) bool {
-	for {
-		t, nameSpan, ok := s.next()
-		if !ok {
-			return false
-		}
-		if t == json.Delim('}') {
-			return true
-		}
-		name, _ := t.(string)
-		path, known := canonicalKey(prefix, name)
-		if nameSpan.End-nameSpan.Start >= 2 { // the name without its quotes
-			nameSpan = Span{nameSpan.Start + 1, nameSpan.End - 1}
-		}
-		v, span, ok := s.next()
-		if !ok {
-			return false
-		}
-		k := jsonKey{place: place{name: nameSpan, value: span, json: true, path: path}, unknown: !known}
-		switch v {
-		case json.Delim('{'):
+func scanObject(src string, start, end int, prefix string, keys jsonKeys) {
+	members, _ := jsonr.Members(src[start:end])
+	for _, m := range members {
+		path, known := canonicalKey(prefix, m.Name)
+		nameAt := start + m.NameAt
+		nameEnd := jsonr.Skip(src, nameAt)
+		vAt := start + m.ValueAt
+		vEnd := vAt + len(m.Value)
+		k := jsonKey{place: place{name: Span{nameAt + 1, nameEnd - 1}, value: Span{vAt, vEnd}, json: true, path: path}, unknown: !known}
+		switch jsonr.Kind(m.Value) {
+		case "object":
 			if known && (path == "fields" || path == "metaData") {
-				if !s.object(path+".", keys) {
-					return false
-				}
-			} else if !s.skip() {
-				return false
+				scanObject(src, vAt, vEnd, path+".", keys)
 			}
-			k.value.End = int(s.dec.InputOffset())
-		case json.Delim('['):
-			if !s.skip() {
-				return false
-			}
-			k.value.End = int(s.dec.InputOffset())
-		default:
-			if _, isString := v.(string); isString && span.End-span.Start >= 2 {
-				k.raw = s.src[span.Start+1 : span.End-1]
-				k.value = Span{span.Start + 1, span.End - 1}
-			}
+		case "string":
+			k.raw = src[vAt+1 : vEnd-1]
+			k.value = Span{vAt + 1, vEnd - 1}
 		}
 		keys[path] = k
 	}
-}
-
-// skip reads the rest of an object or array whose opening delimiter was read.
-func (s *jsonScan) skip() bool {
-	for depth := 1; depth > 0; {
-		t, _, ok := s.next()
-		if !ok {
-			return false
-		}
-		switch t {
-		case json.Delim('{'), json.Delim('['):
-			depth++
-		case json.Delim('}'), json.Delim(']'):
-			depth--
-		}
-	}
-	return true
 }
 
 // canonicalKey returns the key path of name under prefix, and whether the

@@ -2,13 +2,14 @@ package querybuilder
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/jsonr"
+	"github.com/recq/recq/internal/jsonw"
 )
 
 // RootID is the id FromQuery gives its group; each rule's id is its
@@ -22,13 +23,20 @@ const RootID = "root"
 // request's path. n is left out when it is 1, the default.
 func FromQuery(q *filter.Query) *RuleGroup {
 	g := &RuleGroup{ID: RootID, Combinator: "and", Rules: []Rule{}}
-	add := func(name, op string, value any) {
-		v, _ := json.Marshal(value)
+	add := func(name, op string, value ...string) {
+		// One value is a JSON string, two are between's array of ends:
+		// written by hand, as json.Marshal writes them (internal/jsonw).
+		var v []byte
+		if len(value) == 1 {
+			v = jsonw.String(nil, value[0])
+		} else {
+			v = jsonw.Strings(nil, value)
+		}
 		g.Rules = append(g.Rules, Rule{ID: name, Field: name, Operator: op, Value: v, ValueSource: "value"})
 	}
 	if q.HasDate {
 		if to, ok := q.Date.To(); ok {
-			add("d", "between", []string{q.Date.From().String(), to.String()})
+			add("d", "between", q.Date.From().String(), to.String())
 		} else {
 			add("d", "=", q.Date.String())
 		}
@@ -162,28 +170,31 @@ func (c *collected) rule(r Rule, key string) {
 }
 
 // value reads a rule's value as the text of its variable: a string as it
-// is, a number as written, and between's two ends joined by a comma.
+// is, a number as written, and between's two ends joined by a comma. The
+// JSON is read by hand (internal/jsonr), as encoding/json read it
+// (json_ref_test.go holds the two to each other).
 func (c *collected) value(r Rule, key string) (string, bool) {
-	raw := bytes.TrimSpace(r.Value)
-	if len(raw) == 0 || string(raw) == "null" {
+	raw := string(bytes.TrimSpace(r.Value))
+	if len(raw) == 0 || raw == "null" {
 		return "", true
 	}
+	valid := jsonr.Check(raw) == nil
 	switch raw[0] {
 	case '"':
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
+		if !valid {
 			break
 		}
+		s := jsonr.Unquote(raw)
 		if r.Operator == "between" && strings.Count(s, ",") != 1 {
 			c.fail(key, r.Field, filter.CodeBadRange, "between takes two ends, A,B", "give the start and the end: 2007-08-05,2007-08-07")
 			return "", false
 		}
 		return s, true
 	case '[':
-		var ends []json.RawMessage
-		if json.Unmarshal(raw, &ends) != nil {
+		if !valid {
 			break
 		}
+		ends, _ := jsonr.Elements(raw)
 		if r.Operator != "between" {
 			c.fail(key, r.Field, filter.CodeUnsupportedRule, "the API cannot match a list of values", "give one value")
 			return "", false
@@ -194,7 +205,7 @@ func (c *collected) value(r Rule, key string) (string, bool) {
 		}
 		var texts [2]string
 		for i, e := range ends {
-			t, ok := scalar(e)
+			t, ok := scalar([]byte(e))
 			if !ok {
 				c.fail(key, r.Field, filter.CodeBadQuery, "an end of between is not a string", "write each end as a date such as 2007-08-05")
 				return "", false
@@ -203,25 +214,40 @@ func (c *collected) value(r Rule, key string) (string, bool) {
 		}
 		return texts[0] + "," + texts[1], true
 	default:
-		if t, ok := scalar(raw); ok {
+		if t, ok := scalar([]byte(raw)); ok {
 			return t, true
 		}
 	}
-	c.fail(key, r.Field, filter.CodeBadQuery, "the value "+string(raw)+" is not a string or a number", "")
+	c.fail(key, r.Field, filter.CodeBadQuery, "the value "+raw+" is not a string or a number", "")
 	return "", false
 }
 
-// scalar is the text of a JSON string or number.
-func scalar(raw json.RawMessage) (string, bool) {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s, true
+// scalar is the text of a JSON string or number (null is ""), read as
+// json.Unmarshal into a string, else json.Decoder's Decode (UseNumber) of
+// the first value into a json.Number, read it.
+func scalar(raw []byte) (string, bool) {
+	s := string(raw)
+	start := jsonr.Space(s, 0)
+	if jsonr.Check(s) == nil {
+		v := s[start:jsonr.Skip(s, start)]
+		switch jsonr.Kind(v) {
+		case "string":
+			return jsonr.Unquote(v), true
+		case "null":
+			return "", true
+		}
 	}
-	var n json.Number
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	if d.Decode(&n) == nil {
-		return n.String(), true
+	if end, err := jsonr.CheckFirst(s); err == nil {
+		switch v := s[start:end]; jsonr.Kind(v) {
+		case "number":
+			return v, true
+		case "string": // a json.Number takes a string that holds a number
+			if n := jsonr.Unquote(v); jsonr.IsNumber(n) {
+				return n, true
+			}
+		case "null":
+			return "", true
+		}
 	}
 	return "", false
 }

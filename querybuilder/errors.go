@@ -1,8 +1,9 @@
 package querybuilder
 
 import (
-	"encoding/json"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/recq/recq/filter"
 )
@@ -58,19 +59,37 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// reasonOf is the reason of a fault the library found. It goes through the
-// fault's JSON form, so that whatever filter.Error carries (code,
-// suggestions) reaches the rule's reason.
+// reasonOf is the reason of a fault the library found: what filter.Error
+// carries (code, message, hint, suggestions) as its JSON form carries it,
+// each text with every byte of invalid UTF-8 as U+FFFD (it once went
+// through json.Marshal and json.Unmarshal; json_ref_test.go holds the two
+// to each other), and suggestions never nil.
 func reasonOf(e *filter.Error) Reason {
-	var r Reason
-	if b, err := json.Marshal(e); err == nil {
-		_ = json.Unmarshal(b, &r)
+	r := Reason{Code: filter.Code(validUTF8(string(e.Code))), Message: validUTF8(e.Msg), Hint: validUTF8(e.Hint), Suggestions: make([]string, len(e.Suggestions))}
+	for i, s := range e.Suggestions {
+		r.Suggestions[i] = validUTF8(s)
 	}
 	if r.Message == "" {
 		r.Message = e.Msg
 	}
-	if r.Suggestions == nil {
-		r.Suggestions = []string{}
-	}
 	return r
+}
+
+// validUTF8 replaces each byte of invalid UTF-8 in s with U+FFFD, as
+// encoding/json writes it.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

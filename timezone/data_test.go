@@ -67,11 +67,13 @@ func TestHostIndependent(t *testing.T) {
 	}
 }
 
-func TestReadArchiveCorrupt(t *testing.T) {
-	d := readArchive([]byte("not a zip"))
-	if d.err == nil || len(d.names) != 0 {
-		t.Fatalf("readArchive(garbage) = %d names, err %v", len(d.names), d.err)
+func TestReadZonesCorrupt(t *testing.T) {
+	for _, bad := range [][]byte{nil, []byte("not a zip"), []byte(zonesMagic + "\x00\x02\x03UTC"), zonesBin[:200]} {
+		if d := readZones(bad); d.err == nil || len(d.names) != 0 {
+			t.Errorf("readZones(%q) = %d names, err %v", bad[:min(len(bad), 20)], len(d.names), d.err)
+		}
 	}
+	d := readZones([]byte("not a zip"))
 	if e := unknownZone(&d, "UTC/x"); e.Error() == "" || len(e.Suggestions) != 0 {
 		t.Errorf("unknownZone on unreadable data = %#v", e)
 	}

@@ -1,7 +1,7 @@
 // Package timezone loads IANA time zones from a copy of the tz database
 // embedded in the binary and maps local wall-clock times to instants.
 //
-// We embed our own zoneinfo.zip instead of relying on time.LoadLocation:
+// We embed our own packed copy of Go's zoneinfo.zip (zones.bin) instead of relying on time.LoadLocation:
 // time.LoadLocation prefers the host's zoneinfo (ZONEINFO, /usr/share/zoneinfo)
 // over the time/tzdata fallback, so its answers depend on the machine, and it
 // cannot list the zone names we need for "did you mean" suggestions. Every

@@ -28,7 +28,7 @@ func Load(name string) (*time.Location, error) {
 	if loc := z.loc.Load(); loc != nil {
 		return loc, nil
 	}
-	loc, err := time.LoadLocationFromTZData(name, z.data)
+	loc, err := time.LoadLocationFromTZData(name, z.tzif())
 	if err != nil {
 		return nil, &Error{Name: name, Msg: "cannot read time zone data for", Code: CodeInternal}
 	}

@@ -53,10 +53,12 @@ const decoder = new TextDecoder();
 // event for Go's scheduler), else through globalThis.recq._call.
 function callText(text) {
   if (!exports) return globalThis.recq._call(text);
-  const bytes = encoder.encode(text);
-  const at = exports.recq_buffer(bytes.length);
-  new Uint8Array(exports.mem.buffer, at, bytes.length).set(bytes);
-  const size = exports.recq_call(bytes.length);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, and the
+  // text encoded straight into it.
+  const room = text.length * 3;
+  const at = exports.recq_buffer(room);
+  const { written } = encoder.encodeInto(text, new Uint8Array(exports.mem.buffer, at, room));
+  const size = exports.recq_call(written);
   return decoder.decode(new Uint8Array(exports.mem.buffer, exports.recq_result(), size));
 }
 

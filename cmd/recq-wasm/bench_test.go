@@ -13,7 +13,7 @@ import (
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/browsertest"
-	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/timezone"
 	"github.com/recq/recq/web"
 )
@@ -42,7 +42,10 @@ func documentCalls(tb testing.TB) []call {
 // document's requests (each parse: the call into WebAssembly, parsing,
 // resolving, the answer written as JSON and read back as an object). It
 // reports the time of one parse as ns/parse; ns/op is one round of 10,000,
-// after a first round that is not counted.
+// after a first round that is not counted. ns/parse-best is the round with
+// the least time: on a loaded machine chromium takes several rounds to
+// compile the module's hot functions fully, and the best round shows the
+// cost once it has (bench/README.md).
 func BenchmarkBrowserParse(b *testing.B) {
 	calls := documentCalls(b)
 	in, _ := json.Marshal(calls)
@@ -51,6 +54,7 @@ func BenchmarkBrowserParse(b *testing.B) {
 	// fully (V8 starts with a quick baseline compiler).
 	eval(`(() => { const calls = ` + string(in) + `; for (let i = 0; i < 10000; i++) { const c = calls[i % calls.length]; m.parse(c.method, c.target, {now: c.now, tenantZone: c.tenantZone}); } return 0; })()`)
 	var total float64
+	best := -1.0
 	for b.Loop() {
 		var ms float64
 		raw := eval(`(() => {
@@ -66,8 +70,12 @@ func BenchmarkBrowserParse(b *testing.B) {
 			b.Fatal(err)
 		}
 		total += ms
+		if best < 0 || ms < best {
+			best = ms
+		}
 	}
 	b.ReportMetric(total*1e6/float64(b.N)/10000, "ns/parse")
+	b.ReportMetric(best*1e6/10000, "ns/parse-best")
 }
 
 // BenchmarkNativeParse is the same work in Go on this machine: parse,
@@ -88,7 +96,7 @@ func BenchmarkNativeParse(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		p := ps[i%len(ps)]
-		if _, err := json.Marshal(report.Parse(p.method, p.target, p.now, p.tenant)); err != nil {
+		if _, err := json.Marshal(asvalue.Parse(p.method, p.target, p.now, p.tenant)); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -14,7 +14,7 @@ import (
 
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/internal/browsertest"
-	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/timezone"
 	"github.com/recq/recq/web"
 )
@@ -99,7 +99,7 @@ func native(t testing.TB, c call) any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(report.Parse(c.Method, c.Target, now, tenant))
+	b, err := json.Marshal(asvalue.Parse(c.Method, c.Target, now, tenant))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,31 +1,37 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
+	"strings"
+
+	"github.com/recq/recq/internal/jsonr"
+	"github.com/recq/recq/internal/jsonw"
 )
 
 // dispatch runs one call of recq._call: a JSON array of the function's name
 // and its arguments (strings, or any JSON value, which the functions take
 // as JSON text). It returns {"ok": value} or {"throw": message}, as text.
 func dispatch(a api, text string) string {
-	var raw []json.RawMessage
-	if err := json.Unmarshal([]byte(text), &raw); err != nil || len(raw) == 0 {
-		return envelope(nil, errorf("_call: expected [name, ...arguments]"))
+	return string(appendCall(nil, a, text))
+}
+
+// appendCall appends dispatch's answer to b.
+func appendCall(b []byte, a api, text string) []byte {
+	raw, err := jsonr.CheckArray(text, make([]string, 0, 4))
+	if err != nil || len(raw) == 0 {
+		return appendThrow(b, errorf("_call: expected [name, ...arguments]"))
 	}
-	args := make([]string, len(raw))
+	args := raw // each element's text becomes the argument it stands for
 	for i, r := range raw {
-		var s string
 		switch {
-		case len(r) >= 2 && r[0] == '"' && bytes.IndexByte(r, '\\') < 0:
+		case len(r) >= 2 && r[0] == '"' && strings.IndexByte(r, '\\') < 0:
 			// A string without escapes is its bytes between the quotes
-			// (Unmarshal has checked the text): no second decoding.
-			args[i] = string(r[1 : len(r)-1])
-		case len(r) > 0 && r[0] == '"' && json.Unmarshal(r, &s) == nil:
-			args[i] = s
-		case string(r) != "null":
-			args[i] = string(r)
+			// (Check has checked the text): nothing to decode.
+			args[i] = r[1 : len(r)-1]
+		case len(r) > 0 && r[0] == '"':
+			args[i] = jsonr.Unquote(r)
+		case r == "null":
+			args[i] = ""
 		}
 	}
 	arg := func(i int) string {
@@ -34,50 +40,41 @@ func dispatch(a api, text string) string {
 		}
 		return ""
 	}
-	var (
-		v   any
-		err error
-	)
+	start := len(b)
+	b = append(b, `{"ok":`...)
 	switch args[0] {
 	case "parse":
-		v, err = a.Parse(arg(1), arg(2), arg(3))
+		b, err = a.Parse(b, arg(1), arg(2), arg(3))
 	case "schema":
-		v, err = a.Schema()
+		b, err = a.Schema(b)
 	case "fields":
-		v, err = a.Fields(arg(1))
+		b, err = a.Fields(b, arg(1))
 	case "fromJSON":
-		v, err = a.FromJSON(arg(1))
+		b, err = a.FromJSON(b, arg(1))
 	case "canonical":
-		v, err = a.Canonical(arg(1))
+		b, err = a.Canonical(b, arg(1))
 	case "resolve":
-		v, err = a.Resolve(arg(1), arg(2))
+		b, err = a.Resolve(b, arg(1), arg(2))
 	case "toRuleGroup":
-		v, err = a.ToRuleGroup(arg(1))
+		b, err = a.ToRuleGroup(b, arg(1))
 	case "fromRuleGroup":
-		v, err = a.FromRuleGroup(arg(1), arg(2))
+		b, err = a.FromRuleGroup(b, arg(1), arg(2))
 	case "validateRuleGroup":
-		v, err = a.ValidateRuleGroup(arg(1), arg(2))
+		b, err = a.ValidateRuleGroup(b, arg(1), arg(2))
 	default:
 		err = errorf("no function " + strconv.Quote(args[0]))
 	}
-	return envelope(v, err)
+	if err != nil {
+		return appendThrow(b[:start], err)
+	}
+	return append(b, '}')
 }
 
-// envelope writes a result or a misuse as the JSON text _call returns.
-func envelope(v any, err error) string {
-	if err == nil {
-		// {"ok": v} written around v's own JSON: marshaling a struct
-		// holding v would check and copy v's text once more.
-		b, merr := json.Marshal(v)
-		if merr == nil {
-			return `{"ok":` + string(b) + "}"
-		}
-		err = merr
-	}
-	b, _ := json.Marshal(struct {
-		Throw string `json:"throw"`
-	}{"recq: " + err.Error()})
-	return string(b)
+// appendThrow appends a misuse as {"throw": message}.
+func appendThrow(b []byte, err error) []byte {
+	b = append(b, `{"throw":`...)
+	b = jsonw.String(b, "recq: "+err.Error())
+	return append(b, '}')
 }
 
 type stringError string

@@ -36,7 +36,7 @@ func recqCall(size int32) int32 {
 	if size < 0 || int(size) > len(request) {
 		answer = []byte(`{"throw":"recq: recq_call: the size is not that of the buffer"}`)
 	} else {
-		answer = []byte(dispatch(exportAPI, string(request[:size])))
+		answer = appendCall(answer[:0], exportAPI, string(request[:size]))
 	}
 	return int32(len(answer))
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/recq/recq/conformance"
-	"github.com/recq/recq/internal/report"
+	"github.com/recq/recq/internal/report/asvalue"
 	"github.com/recq/recq/timezone"
 )
 
@@ -32,7 +32,7 @@ func TestReportIsParse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := json.Marshal(report.Parse(c.Method, c.Target, c.Now, tenant))
+		b, err := json.Marshal(asvalue.Parse(c.Method, c.Target, c.Now, tenant))
 		if err != nil {
 			t.Fatal(err)
 		}

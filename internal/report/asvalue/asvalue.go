@@ -1,8 +1,10 @@
-// Package report is what `recq parse` prints (docs/LANGUAGE.md §9), for the
-// browser module (cmd/recq-wasm): recq.Describe for an accepted request,
-// encode.NewRejection for a refused one, as the command prints them. A test
-// in cmd/recq holds the two to the same JSON for every conformance case.
-package report
+// Package asvalue is what `recq parse` prints (docs/LANGUAGE.md §9), as Go
+// values to encode with encoding/json: recq.Describe for an accepted
+// request, encode.NewRejection for a refused one, as the command prints
+// them. A test in cmd/recq holds the two to the same JSON for every
+// conformance case; package report's Append functions, which the browser
+// module answers with, are held to these byte for byte.
+package asvalue
 
 import (
 	"time"
