@@ -35,12 +35,28 @@ func loadCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 		return 1
 	}
 	defer done()
+	// A run that more than doubles the store builds the indexes that
+	// enforce nothing once, at its end (docs/POSTGRES.md, "A run of loads").
+	restore, err := s.SetAside(ctx, estimateRun(fs.Args()))
+	if err != nil {
+		fmt.Fprintf(stderr, "recq load: %v\n", err)
+		return 1
+	}
 	status := 0
 	for _, path := range fs.Args() {
 		if err := loadFile(ctx, s, path, stdout, stderr, clock); err != nil {
 			fmt.Fprintf(stderr, "recq load: %v; nothing of it was loaded\n", err)
 			status = 1
 		}
+	}
+	// However the run went, the indexes come back, even after an interrupt;
+	// if the process is killed meanwhile, `recq db init` builds them.
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "recq load: interrupted; building the indexes set aside for the run (if this is stopped, recq db init builds them)")
+	}
+	if err := restore(context.WithoutCancel(ctx)); err != nil {
+		fmt.Fprintf(stderr, "recq load: %v\n", err)
+		return 1
 	}
 	if err := s.Analyze(ctx); err != nil { // the planner's statistics after a bulk load
 		fmt.Fprintf(stderr, "recq load: %v\n", err)
@@ -85,6 +101,25 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 	total := files + transcripts
 	fmt.Fprintf(stdout, "%s: %s and %s loaded, %s\n", path, count(files, "file", "files"), count(transcripts, "transcript", "transcripts"), rate(total, clock().Sub(start)))
 	return nil
+}
+
+// estimateRun adds up estimateRecords over the files of a run; a file that
+// cannot be opened counts nothing here and is refused when its turn comes.
+func estimateRun(paths []string) int {
+	n := 0
+	for _, path := range paths {
+		format, ok := encode.DetectFormat(path)
+		if !ok {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			continue
+		}
+		n += estimateRecords(f, format)
+		f.Close()
+	}
+	return n
 }
 
 // estimateRecords guesses how many records f holds from its size and the

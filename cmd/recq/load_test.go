@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,45 @@ func TestLoadAndInit(t *testing.T) {
 	}
 	if code, _, errOut := cmd("load", "--db", db); code != 1 || !strings.Contains(errOut, "recq load --db URL FILE") {
 		t.Errorf("recq load without files: %d %q", code, errOut)
+	}
+}
+
+// TestLoadRunBuildsIndexesOnce loads two files into an empty store, a run
+// that sets the indexes aside and builds them at its end (docs/POSTGRES.md,
+// "A run of loads"), with a refused file between them: every index of the
+// schema is back afterwards, and the store answers as after any load.
+func TestLoadRunBuildsIndexesOnce(t *testing.T) {
+	db := pgtest.URL(t)
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	schema, err := s.Indexes(ctx)
+	if err != nil || len(schema) < 10 {
+		t.Fatalf("the schema's indexes: %v %v", schema, err)
+	}
+	dir := t.TempDir()
+	header := "startDate,agentID,duration,filename,metaDatas\n"
+	one, bad, two := filepath.Join(dir, "one.csv"), filepath.Join(dir, "bad.csv"), filepath.Join(dir, "two.csv")
+	writeFile(t, one, header+"2007-12-20T03:16:36Z,bill,27,S20071220/R1.wav,Fruit:Cherry\n")
+	writeFile(t, bad, header+"2007-12-20T03:17:36Z,ann,27,S20071220/R1.wav,\n")
+	writeFile(t, two, header+"2007-12-20T03:17:36Z,jo,5,S20071220/R2.wav,\n")
+	var out, errOut bytes.Buffer
+	code := run([]string{"load", "--db", db, one, bad, two}, &out, &errOut, fixedClock)
+	if code != 1 || !strings.Contains(errOut.String(), "bad.csv: file 1: filename") || strings.Count(out.String(), "loaded") != 2 {
+		t.Fatalf("recq load: %d %q %q, want two files loaded and bad.csv refused", code, out.String(), errOut.String())
+	}
+	if got, err := s.Indexes(ctx); err != nil || !slices.Equal(got, schema) {
+		t.Errorf("after the run the indexes are\n%v (%v)\nwant\n%v", got, err, schema)
+	}
+	for target, want := range map[string]int{"/files": 2, "/files?agentID=jo": 1, "/files?metaData_fieldValue=herr": 1} {
+		q, _ := filter.Parse("GET", target)
+		res, _ := q.Resolve(fixedClock(), time.UTC)
+		if page, err := s.Files(ctx, q, res); err != nil || len(page) != want {
+			t.Errorf("%s: %d files (%v), want %d", target, len(page), err, want)
+		}
 	}
 }
 
