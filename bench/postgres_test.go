@@ -240,18 +240,8 @@ func BenchmarkPostgresLoadEmpty(b *testing.B) { benchLoad(b, true) }
 // benchLoad times Load of one batch an op, emptying the store first when
 // empty is set (untimed), and reports records per second of loading.
 func benchLoad(b *testing.B, empty bool) {
-	server := pgtest.Server(b)
 	ctx := context.Background()
-	url, drop, err := postgres.Scratch(ctx, server)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer drop(ctx)
-	s, err := postgres.Open(ctx, url)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := scratchStore(b)
 	i := 0
 	var loading time.Duration
 	for b.Loop() {
@@ -273,24 +263,31 @@ func benchLoad(b *testing.B, empty bool) {
 	b.ReportMetric(float64(i*batch)/loading.Seconds(), "records/s")
 }
 
+// scratchStore opens a store on a scratch database of its own, closed and
+// dropped when the benchmark ends.
+func scratchStore(b *testing.B) *postgres.Store {
+	ctx := context.Background()
+	url, drop, err := postgres.Scratch(ctx, pgtest.Server(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { drop(ctx) })
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(s.Close)
+	return s
+}
+
 // BenchmarkPostgresLoadCSV measures the path of `recq load` on one CSV file
 // of 100,000 generated files into empty tables: each op empties the store
 // (untimed), then streams the file's text, held in memory, through
 // encode.StreamRecords into postgres.LoadStream, reading and copying at
 // once (docs/POSTGRES.md, "Loading").
 func BenchmarkPostgresLoadCSV(b *testing.B) {
-	server := pgtest.Server(b)
 	ctx := context.Background()
-	url, drop, err := postgres.Scratch(ctx, server)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer drop(ctx)
-	s, err := postgres.Open(ctx, url)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := scratchStore(b)
 	var text bytes.Buffer
 	if err := encode.WriteFiles(&text, filter.CSV, pgFiles(0, batch, batch), time.UTC); err != nil {
 		b.Fatal(err)
