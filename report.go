@@ -6,6 +6,8 @@ import (
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
+	"github.com/recq/recq/internal/jsonw"
 )
 
 // Report is a query as recq parse prints it (docs/LANGUAGE.md §9): what
@@ -24,8 +26,37 @@ type Report struct {
 	FinishDate *Window           `json:"finishDate,omitempty"` // both ends included
 	Fields     map[string]string `json:"fields,omitempty"`     // field matches by name
 	MetaData   map[string]string `json:"metaData,omitempty"`   // fieldName and fieldValue, those given
-	N          int               `json:"n"`                    // the 1-based index of the first record
-	Warnings   []filter.Warning  `json:"warnings"`             // never nil: [] when there are none
+	Filter     string            `json:"filter,omitempty"`     // the filter's canonical text (docs/LANGUAGE.md §11.5)
+	// FilterDates are the filter's date values, each with the interval
+	// it denotes (half-open), in the order written, for a builder's preview.
+	FilterDates []FilterDate     `json:"filterDates,omitempty"`
+	N           int              `json:"n"`        // the 1-based index of the first record
+	Warnings    []filter.Warning `json:"warnings"` // never nil: [] when there are none
+}
+
+// FilterDate is one date value of a filter's comparison and the instants
+// it denotes: startDate=ge=today-7d gives the selector startDate, the
+// operator =ge=, the value today-7d and that day, [From, To).
+type FilterDate struct {
+	Selector string
+	Operator string
+	Value    string
+	From, To time.Time
+}
+
+// MarshalJSON writes {"selector", "operator", "value", "from", "to"}, the
+// ends as Window writes them.
+func (d FilterDate) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 128)
+	b = append(b, `{"selector":`...)
+	b = jsonw.String(b, d.Selector)
+	b = append(b, `,"operator":`...)
+	b = jsonw.String(b, d.Operator)
+	b = append(b, `,"value":`...)
+	b = jsonw.String(b, d.Value)
+	w, _ := Window{d.From, d.To}.MarshalJSON()
+	b = append(b, ',')
+	return append(b, w[1:]...), nil
 }
 
 // Window is a span of instants, in the report's zone. Encoded as JSON its
@@ -63,6 +94,12 @@ func Describe(q *filter.Query, now time.Time, tenant *time.Location) (Report, er
 			r.Fields[f.Name] = f.Value
 		}
 	}
+	if q.Filter != nil {
+		r.Filter = q.Filter.String()
+		for _, d := range filterDates(q, res) {
+			r.FilterDates = append(r.FilterDates, FilterDate{d.Selector, d.Operator, d.Value, d.From, d.To})
+		}
+	}
 	if q.HasMetaName || q.HasMetaValue {
 		r.MetaData = map[string]string{}
 		if q.HasMetaName {
@@ -73,6 +110,11 @@ func Describe(q *filter.Query, now time.Time, tenant *time.Location) (Report, er
 		}
 	}
 	return r, nil
+}
+
+// filterDates lists the date values of q's filter with their windows.
+func filterDates(q *filter.Query, res filter.Resolved) []expr.DateValue {
+	return q.Filter.DateValues(res.Filter)
 }
 
 func newWindow(w *daterange.Window) *Window {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/record"
 )
 
@@ -28,6 +29,12 @@ type Predicate struct {
 
 	hasMetaName, hasMetaValue bool
 	metaName, metaValue       string
+
+	// The filter, compiled for the resource (nil without one), and the
+	// span of startDate its top-level conjunction proves, for the index.
+	fileExpr         func(*record.File) bool
+	transcriptExpr   func(*record.Transcript) bool
+	exprFrom, exprTo time.Time
 }
 
 type textMatch[R any] struct {
@@ -59,6 +66,14 @@ func NewPredicate(q *Query, res Resolved) *Predicate {
 	}
 	if res.FinishDate != nil {
 		p.hasFinish, p.finishFrom, p.finishTo = true, res.FinishDate.From, res.FinishDate.To
+	}
+	if q.Filter != nil {
+		if q.Resource == Transcripts {
+			p.transcriptExpr = expr.CompileTranscripts(q.Filter, res.Filter)
+		} else {
+			p.fileExpr = expr.CompileFiles(q.Filter, res.Filter)
+		}
+		p.exprFrom, p.exprTo = q.Filter.StartBounds(res.Filter)
 	}
 	for _, f := range q.Fields {
 		if f.Name == "duration" {
@@ -98,6 +113,9 @@ func (p *Predicate) File(f *record.File) bool {
 	if p.hasDuration && (p.duration < 0 || f.Duration != p.duration) {
 		return false
 	}
+	if p.fileExpr != nil && !p.fileExpr(f) {
+		return false
+	}
 	return p.meta(f.MetaData)
 }
 
@@ -112,6 +130,9 @@ func (p *Predicate) Transcript(t *record.Transcript) bool {
 		}
 	}
 	if p.hasDuration && (p.duration < 0 || t.Duration != p.duration) {
+		return false
+	}
+	if p.transcriptExpr != nil && !p.transcriptExpr(t) {
 		return false
 	}
 	return p.meta(t.MetaData)
@@ -163,6 +184,12 @@ func (p *Predicate) window() (from, to time.Time) {
 		if end := p.startTo.Add(1); to.IsZero() || end.Before(to) {
 			to = end
 		}
+	}
+	if !p.exprFrom.IsZero() && (from.IsZero() || p.exprFrom.After(from)) {
+		from = p.exprFrom
+	}
+	if !p.exprTo.IsZero() && (to.IsZero() || p.exprTo.Before(to)) {
+		to = p.exprTo
 	}
 	if !to.IsZero() && !to.After(from) && !from.IsZero() {
 		to = from // empty

@@ -28,7 +28,7 @@ const (
 	varN          = "n"
 )
 
-var specialVars = []string{varDate, varZone, varStartDate, varFinishDate, varMetaName, varMetaValue, varN}
+var specialVars = []string{varDate, varZone, varStartDate, varFinishDate, varMetaName, varMetaValue, varFilter, varN}
 
 // FieldNames returns the names of the fields of r that a query may match, in
 // output order. One file and one transcript take no variables.

@@ -33,7 +33,7 @@ func Parse(method, target string) (*Query, error) {
 // keep one per worker and parse a request without allocating. It resets q
 // first; after a fault q holds what was read before it, and is not valid.
 func ParseInto(q *Query, method, target string) error {
-	*q = Query{Method: "GET", N: 1, src: target}
+	*q = Query{Method: "GET", N: 1, src: target, filterBuf: q.filterBuf}
 	return parseInto(q, method, target)
 }
 
@@ -205,6 +205,8 @@ func specialBit(name string) uint8 {
 		return 1 << 5
 	case varN:
 		return 1 << 6
+	case varFilter:
+		return 1 << 7
 	}
 	return 0
 }
@@ -243,6 +245,8 @@ func setSpecial(name, value string, pl place, q *Query, errs *ErrorList) {
 		} else {
 			q.FinishDate, q.HasFinishDate = v, true
 		}
+	case varFilter:
+		setFilter(value, pl, q, errs)
 	case varMetaName:
 		q.MetaName, q.HasMetaName = value, true
 	case varMetaValue:

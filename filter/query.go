@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/recq/recq/daterange"
+	"github.com/recq/recq/filter/expr"
 )
 
 // Resource is what a request names.
@@ -93,6 +94,12 @@ type Query struct {
 
 	N int // the 1-based index of the first record returned
 
+	// Filter is the filter= expression (recq's extension, docs/LANGUAGE.md
+	// §11), nil when absent; it ANDs with every other variable.
+	Filter               *expr.Expr
+	filterBuf            *expr.Expr // kept across ParseInto, so that parsing a filter reuses its storage
+	filterFrom, filterTo int32      // where the filter's value is written in src
+
 	Warnings []Warning
 
 	// src is the text the query was read from (given to Parse or
@@ -145,6 +152,10 @@ type Resolved struct {
 	Date       *daterange.Window // half-open
 	StartDate  *daterange.Window // both ends included
 	FinishDate *daterange.Window // both ends included
+
+	// Filter holds the interval of each of the filter's date values,
+	// indexed as Query.Filter.Values (zero for values of other kinds).
+	Filter []daterange.Window
 }
 
 // Resolve turns the query's dates into instants, in the query's zone, at
@@ -174,6 +185,9 @@ func (q *Query) Resolve(now time.Time, tenant *time.Location) (Resolved, error) 
 		res.FinishDate = &w
 	}
 	var l ErrorList
+	if q.Filter != nil {
+		res.Filter = q.resolveFilter(now, loc, &l)
+	}
 	q.checkYears(&l, res, loc)
 	if len(l) > 0 {
 		return Resolved{}, l

@@ -65,6 +65,7 @@ func (q *Query) Validate() error {
 	}
 	q.validateMeta(&l, varMetaName, q.MetaName, q.HasMetaName)
 	q.validateMeta(&l, varMetaValue, q.MetaValue, q.HasMetaValue)
+	q.validateFilter(&l)
 	if q.N < 0 || q.N > MaxN {
 		l.addCode(CodeBadPage, varN, -1, "n is out of range 1–1000000000", "n is the 1-based index of the first record: n=1, n=51, n=101 …")
 	}
@@ -129,7 +130,7 @@ func (q *Query) validatePath(l *ErrorList) {
 func (q *Query) hasVariables() bool {
 	return q.HasDate || q.Zone != nil || q.ZoneName != "" || q.HasStartDate || q.HasFinishDate ||
 		len(q.Fields) > 0 || q.HasMetaName || q.HasMetaValue || q.MetaName != "" || q.MetaValue != "" ||
-		q.N != 0 && q.N != 1
+		q.N != 0 && q.N != 1 || q.Filter != nil
 }
 
 // validateZone checks that Zone and ZoneName agree.

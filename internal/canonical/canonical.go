@@ -112,6 +112,13 @@ func appendCanonical(b []byte, q *filter.Query) []byte {
 		b = appendVar(b, sep, "metaData_fieldValue", q.MetaValue)
 		sep = '&'
 	}
+	if q.Filter != nil {
+		b = append(b, sep)
+		b = append(b, "filter="...)
+		var tmp [256]byte
+		b = AppendFilterEscaped(b, q.Filter.AppendText(tmp[:0]))
+		sep = '&'
+	}
 	if q.N != 1 && q.N != 0 {
 		b = append(b, sep, 'n', '=')
 		b = strconv.AppendInt(b, int64(q.N), 10)
@@ -143,6 +150,23 @@ func AppendEscaped(b []byte, s string) []byte {
 		c := s[i]
 		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
 		s = s[i+1:]
+	}
+	return b
+}
+
+// AppendFilterEscaped appends a filter's canonical text percent-encoded as
+// docs/LANGUAGE.md §11.5 says: as AppendEscaped, but '=' stays as it is and
+// ';' is %3B (Go's net/url refuses a raw ';' in a query).
+func AppendFilterEscaped(b []byte, text []byte) []byte {
+	for _, c := range text {
+		switch {
+		case c == '=':
+			b = append(b, c)
+		case c == ';' || !kept[c]:
+			b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+		default:
+			b = append(b, c)
+		}
 	}
 	return b
 }

@@ -74,6 +74,31 @@ func AppendDescribe(b []byte, q *filter.Query, now time.Time, tenant *time.Locat
 		}
 		b = append(b, '}')
 	}
+	if q.Filter != nil {
+		var tmp [256]byte
+		b = append(b, `,"filter":`...)
+		b = jsonw.String(b, string(q.Filter.AppendText(tmp[:0])))
+		if dates := q.Filter.DateValues(res.Filter); len(dates) > 0 {
+			b = append(b, `,"filterDates":[`...)
+			for i, d := range dates {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, `{"selector":`...)
+				b = jsonw.String(b, d.Selector)
+				b = append(b, `,"operator":`...)
+				b = jsonw.String(b, d.Operator)
+				b = append(b, `,"value":`...)
+				b = jsonw.String(b, d.Value)
+				b = append(b, `,"from":"`...)
+				b = d.From.AppendFormat(b, time.RFC3339Nano)
+				b = append(b, `","to":"`...)
+				b = d.To.AppendFormat(b, time.RFC3339Nano)
+				b = append(b, `"}`...)
+			}
+			b = append(b, ']')
+		}
+	}
 	b = append(b, `,"n":`...)
 	b = jsonw.Int(b, q.N)
 	b = append(b, `,"warnings":`...)

@@ -1,0 +1,66 @@
+package expr
+
+import (
+	"github.com/recq/recq/daterange"
+)
+
+// Expr is a parsed filter: its nodes in prefix order (Nodes[0] is the root;
+// a group's children follow it, each child's subtree Size nodes long), and
+// the values of every comparison, in the order written. Groups are flat: an
+// And never has an And child and an Or never has an Or child, as the
+// canonical form writes them (docs/LANGUAGE.md §11.5).
+//
+// Offsets are bytes of Text, the filter's value after percent-decoding.
+// An Expr built by hand is checked with [Expr.Check].
+type Expr struct {
+	Resource Resource
+	Text     string // the decoded text the values point into; "" for an Expr built by hand
+	Nodes    []Node
+	Values   []Value
+	unesc    []byte // the unescaped texts of values with escapes, shared
+}
+
+// Node is a group (And, Or) or a comparison. A comparison's values are
+// Values[First : First+Count].
+type Node struct {
+	Op       Op
+	Sel      uint8 // the selector's index in Selectors(Resource), for a comparison
+	Size     int32 // the nodes of this subtree, this one included
+	Pos, End int32 // the node's text: a comparison from its selector to its last value
+	OpPos    int32 // where a comparison's operator is written
+	First    int32
+	Count    int32
+}
+
+// Value is one argument of a comparison. Raw is the text as written
+// between its quotes (escapes kept), Text the text it denotes (escapes
+// removed); a text value's Wild says that Text holds wildcards, which
+// Pattern splits. Int and Date hold an integer's and a date's reading.
+type Value struct {
+	Raw       string
+	Text      string
+	Quote     byte // 0, '\'' or '"'
+	Wild      bool // an unescaped * in a text value of == or != (docs/LANGUAGE.md §11.7)
+	Pos, End  int32
+	Int       int64
+	Date      daterange.Value
+	rawOffset int32 // where Raw starts in the text (after the opening quote)
+}
+
+// Selector returns the selector of comparison n.
+func (e *Expr) Selector(n *Node) Selector { return selectorsOf1(e.Resource)[n.Sel] }
+
+// Args returns the values of comparison n.
+func (e *Expr) Args(n *Node) []Value { return e.Values[n.First : n.First+n.Count] }
+
+// Children returns the indexes in Nodes of group i's children.
+func (e *Expr) Children(i int) []int {
+	var out []int
+	for j := i + 1; j < i+int(e.Nodes[i].Size); j += int(e.Nodes[j].Size) {
+		out = append(out, j)
+	}
+	return out
+}
+
+// Empty reports whether e holds no expression.
+func (e *Expr) Empty() bool { return e == nil || len(e.Nodes) == 0 }

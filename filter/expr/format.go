@@ -1,0 +1,131 @@
+package expr
+
+import "strconv"
+
+// AppendText appends the canonical form of e (docs/LANGUAGE.md §11.5): the
+// FIQL spellings, ';' and ',' without spaces, parentheses only around an
+// Or inside an And, =in= and =out= lists always in parentheses, values
+// unquoted unless they hold a reserved character (then in '…'), dates in
+// their canonical form and integers without leading zeros. The text is the
+// decoded filter: package filter percent-encodes it for a query string.
+func (e *Expr) AppendText(b []byte) []byte {
+	if e.Empty() {
+		return b
+	}
+	return e.appendNode(b, 0, 0)
+}
+
+// String returns the canonical form of e.
+func (e *Expr) String() string {
+	var buf [128]byte
+	return string(e.AppendText(buf[:0]))
+}
+
+func (e *Expr) appendNode(b []byte, i int, parent Op) []byte {
+	n := &e.Nodes[i]
+	if n.Op == And || n.Op == Or {
+		paren := n.Op == Or && parent == And
+		if paren {
+			b = append(b, '(')
+		}
+		sep := byte(';')
+		if n.Op == Or {
+			sep = ','
+		}
+		for j := i + 1; j < i+int(n.Size); j += int(e.Nodes[j].Size) {
+			if j > i+1 {
+				b = append(b, sep)
+			}
+			b = e.appendNode(b, j, n.Op)
+		}
+		if paren {
+			b = append(b, ')')
+		}
+		return b
+	}
+	sel := e.Selector(n)
+	b = append(b, sel.Name...)
+	b = append(b, n.Op.String()...)
+	args := e.Args(n)
+	list := n.Op == In || n.Op == Out
+	if list {
+		b = append(b, '(')
+	}
+	for k := range args {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendValue(b, &args[k], sel.Kind, n.Op)
+	}
+	if list {
+		b = append(b, ')')
+	}
+	return b
+}
+
+// appendValue writes one value in canonical form.
+func appendValue(b []byte, v *Value, k Kind, op Op) []byte {
+	switch k {
+	case Integer:
+		return strconv.AppendInt(b, v.Int, 10)
+	case Date:
+		b, _ = v.Date.AppendText(b)
+		return b
+	}
+	wild := op == Eq || op == Ne
+	quoted := false
+	eachChar(v.Raw, wild, func(c byte, star bool) {
+		if !star && reserved[c] {
+			quoted = true
+		}
+	})
+	if quoted {
+		b = append(b, '\'')
+	}
+	eachChar(v.Raw, wild, func(c byte, star bool) {
+		switch {
+		case star:
+		case c == '\\' || c == '*' && wild || c == '\'' && quoted:
+			b = append(b, '\\')
+		}
+		b = append(b, c)
+	})
+	if quoted {
+		b = append(b, '\'')
+	}
+	return b
+}
+
+// eachChar calls f with each character that raw denotes, and whether it is
+// a wildcard: an unescaped '*' where wild is true.
+func eachChar(raw string, wild bool, f func(c byte, star bool)) {
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\\' && i+1 < len(raw) {
+			i++
+			f(raw[i], false)
+			continue
+		}
+		f(c, c == '*' && wild)
+	}
+}
+
+// Pattern returns the literal pieces of a wildcard value, split at its
+// wildcards: "b*ll\*" gives ["b", "ll*"]. A value without wildcards is one
+// piece, its Text.
+func (v *Value) Pattern() []string {
+	if !v.Wild {
+		return []string{v.Text}
+	}
+	var out []string
+	var cur []byte
+	eachChar(v.Raw, true, func(c byte, star bool) {
+		if star {
+			out = append(out, string(cur))
+			cur = cur[:0]
+			return
+		}
+		cur = append(cur, c)
+	})
+	return append(out, string(cur))
+}

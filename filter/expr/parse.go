@@ -1,0 +1,653 @@
+package expr
+
+import (
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"github.com/recq/recq/daterange"
+)
+
+// MaxDepth bounds nested grouping parentheses: the 33rd pair is refused
+// (CodeTooDeep). The parentheses of an =in= or =out= list do not count.
+const MaxDepth = 32
+
+// MaxLength bounds a filter's text, as filter.MaxRequestLength bounds the
+// request that holds it.
+const MaxLength = 8192
+
+// maxSuggested bounds the faults that search for did-you-mean suggestions,
+// so that a filter of many misspelt selectors costs linear time.
+const maxSuggested = 4
+
+// Options are what a caller tells Parse beyond the text.
+type Options struct {
+	// MaxFaults bounds the faults reported; past it one last fault
+	// (CodeTooMany) says the rest was not read. 0 means 10.
+	MaxFaults int
+	// Plus reports whether the decoded byte at pos arrived as a '+', which
+	// a query string decodes to a space (docs/LANGUAGE.md §11.7). nil: none did.
+	Plus func(pos int) bool
+}
+
+// Parse reads a filter's text, already percent-decoded, for resource r:
+//
+//	or         = and { ( "," | spaces "or" spaces ) and }
+//	and        = constraint { ( ";" | spaces "and" spaces ) constraint }
+//	constraint = "(" or ")" | comparison
+//	comparison = selector operator argument
+//	operator   = "==" | "!=" | "=" letters "=" | "<" | "<=" | ">" | ">="
+//	argument   = value | "(" value { "," value } ")"
+//	value      = { unreserved | "\" any } | "'" { any but ' or \ | "\" any } "'" | '"' … '"'
+//
+// Reserved characters are " ' ( ) ; , = ! ~ < > and space. The grammar of
+// record is package grammar's ParseFilter. Parse returns the expression or
+// an ErrorList: a syntax fault stops the reading, other faults (unknown
+// selectors, operators and values that do not fit their kind) are
+// collected up to opt.MaxFaults.
+func Parse(text string, r Resource, opt Options) (*Expr, error) {
+	e := new(Expr)
+	if errs := ParseInto(e, text, r, opt); len(errs) > 0 {
+		return nil, errs
+	}
+	return e, nil
+}
+
+// ParseInto is Parse into an Expr the caller owns: it reuses e's storage,
+// so that a server parsing filters in a loop allocates nothing for them. e
+// is reset first; after faults it holds what was read, and is not valid.
+func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
+	*e = Expr{Resource: r, Text: text, Nodes: e.Nodes[:0], Values: e.Values[:0]}
+	p := parser{s: text, e: e, max: opt.MaxFaults, plus: opt.Plus}
+	if p.max <= 0 {
+		p.max = 10
+	}
+	switch {
+	case len(text) > MaxLength:
+		p.errs.add(CodeTooLong, MaxLength, len(text), "the filter is longer than "+strconv.Itoa(MaxLength)+" bytes", "narrow the filter")
+		return p.errs
+	case text == "":
+		p.errs.add(CodeEmptyValue, 0, 0, "the filter is empty", "write a comparison such as agentID==bill, or leave filter out")
+		return p.errs
+	}
+	p.or()
+	if !p.stopped && p.i < len(p.s) {
+		p.unexpected()
+	}
+	return p.errs
+}
+
+// CodeTooLong is the code of a filter longer than MaxLength.
+const CodeTooLong = "too-long"
+
+type parser struct {
+	s       string
+	i       int
+	e       *Expr
+	errs    ErrorList
+	max     int
+	plus    func(int) bool
+	depth   int
+	stopped bool // a syntax fault: nothing more is read
+}
+
+// fault records a fault unless the bound is reached, where it records the
+// last one and stops.
+func (p *parser) fault(code string, start, end int, msg, hint string, sugg ...string) {
+	if p.stopped {
+		return
+	}
+	if len(p.errs) >= p.max {
+		p.errs.add(CodeTooMany, start, len(p.s), "stopped after "+strconv.Itoa(len(p.errs))+" faults; the rest of the filter was not read", "correct the faults above and send the request again")
+		p.stopped = true
+		return
+	}
+	p.errs.add(code, start, end, msg, hint, sugg...)
+}
+
+// syntax records a syntax fault and stops the reading.
+func (p *parser) syntax(start, end int, msg, hint string, sugg ...string) {
+	p.fault(CodeSyntax, start, end, msg, hint, sugg...)
+	p.stopped = true
+}
+
+// suggesting reports whether a fault may still search for suggestions.
+func (p *parser) suggesting() bool { return len(p.errs) < maxSuggested }
+
+func (p *parser) peek() byte {
+	if p.i < len(p.s) {
+		return p.s[p.i]
+	}
+	return 0
+}
+
+// reserved marks the characters that end an unquoted value or selector.
+var reserved = func() (t [256]bool) {
+	for _, c := range "\"'();,=!~<> " {
+		t[c] = true
+	}
+	return t
+}()
+
+// or reads a disjunction and leaves one node for it (none for a single
+// branch: its own node stands for it).
+func (p *parser) or() {
+	start, pos := p.open(Or)
+	n := 0
+	for {
+		p.and()
+		n++
+		if p.stopped || !p.separator(Or) {
+			break
+		}
+	}
+	p.close(start, pos, Or, n)
+}
+
+// and reads a conjunction.
+func (p *parser) and() {
+	start, pos := p.open(And)
+	n := 0
+	for {
+		p.constraint()
+		n++
+		if p.stopped || !p.separator(And) {
+			break
+		}
+	}
+	p.close(start, pos, And, n)
+}
+
+// open reserves the node of a group.
+func (p *parser) open(op Op) (start, pos int) {
+	p.e.Nodes = append(p.e.Nodes, Node{Op: op, Pos: int32(p.i)})
+	return len(p.e.Nodes) - 1, p.i
+}
+
+// close ends the group reserved at start with n branches: a single branch
+// takes its place; branches of the same operator are merged into it.
+func (p *parser) close(start, pos int, op Op, n int) {
+	nodes := p.e.Nodes
+	if n == 1 || p.stopped {
+		p.e.Nodes = append(nodes[:start], nodes[start+1:]...)
+		return
+	}
+	for j := start + 1; j < len(nodes); {
+		if nodes[j].Op == op { // (a,b),c: the inner group's children become ours
+			nodes = append(nodes[:j], nodes[j+1:]...)
+			continue // nodes[j] is now the inner group's first child
+		}
+		j += int(nodes[j].Size)
+	}
+	p.e.Nodes = nodes
+	g := &nodes[start]
+	g.Size, g.Pos, g.End = int32(len(nodes)-start), int32(pos), int32(p.lastEnd())
+}
+
+// lastEnd is where the text read so far ends, without a closing parenthesis
+// of a group not yet closed.
+func (p *parser) lastEnd() int {
+	if n := len(p.e.Nodes); n > 0 {
+		return int(p.e.Nodes[n-1].End)
+	}
+	return p.i
+}
+
+// separator reads what joins two branches of op: ';' or " and " for And,
+// ',' or " or " for Or. It reads nothing and reports false for anything
+// else, leaving it to the caller; a space that is no keyword's is a fault.
+func (p *parser) separator(op Op) bool {
+	switch c := p.peek(); {
+	case c == ';' && op == And, c == ',' && op == Or:
+		p.i++
+		return true
+	case c != ' ':
+		return false
+	}
+	j := p.i
+	for j < len(p.s) && p.s[j] == ' ' {
+		j++
+	}
+	word := j
+	for word < len(p.s) && 'a' <= p.s[word]|0x20 && p.s[word]|0x20 <= 'z' {
+		word++
+	}
+	k := word
+	for k < len(p.s) && p.s[k] == ' ' {
+		k++
+	}
+	w := p.s[j:word]
+	kw := "and"
+	if op == Or {
+		kw = "or"
+	}
+	if k == word || k == len(p.s) || !strings.EqualFold(w, "and") && !strings.EqualFold(w, "or") {
+		if w == "and" || w == "or" {
+			if k == len(p.s) {
+				p.syntax(len(p.s), len(p.s), "expected a comparison after "+quote(w), "end the filter after a comparison, or add one after "+w)
+				return false
+			}
+			if k == word {
+				p.syntax(word, word+1, "expected a space after "+quote(w), "write the keywords with a space on each side: a==1 "+w+" b==2")
+				return false
+			}
+		}
+		p.unexpected()
+		return false
+	}
+	if strings.EqualFold(w, kw) && w != kw {
+		p.syntax(j, word, "the keyword "+quote(w)+" is written in lower case", "write "+kw+", or ';' for and and ',' for or", kw)
+		return false
+	}
+	if w != kw {
+		return false // the other keyword: the caller's (an "or" ends a conjunction)
+	}
+	if p.plusIn(p.i, j) || p.plusIn(word, k) {
+		return false
+	}
+	p.i = k
+	return true
+}
+
+// plusIn records a plus-as-space fault for the first space of s[from:to]
+// that arrived as '+', and reports whether there was one.
+func (p *parser) plusIn(from, to int) bool {
+	if p.plus == nil {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if p.s[i] == ' ' && p.plus(i) {
+			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %20 for a space around and/or, %2B for a plus", " ")
+			p.errs[len(p.errs)-1].Code = CodePlusAsSpace
+			return true
+		}
+	}
+	return false
+}
+
+// unexpected records the fault of the character at p.i, which nothing
+// that has been read can be followed by.
+func (p *parser) unexpected() {
+	i := p.i
+	switch c := p.peek(); {
+	case i >= len(p.s):
+		p.syntax(i, i, "unexpected end of the filter", "")
+	case c == ' ':
+		if p.plusIn(i, i+1) {
+			return
+		}
+		p.syntax(i, i+1, "unexpected space", "quote a value that holds spaces ('bill smith'); and/or take a space on each side")
+	case c == ')':
+		p.syntax(i, i+1, "unexpected ')': no '(' is open", "remove it, or open the group with '('", "")
+	case c == '(':
+		p.syntax(i, i+1, "unexpected '('", "a group starts a comparison's place: join it with ';' or ','")
+	default:
+		p.syntax(i, i+1, "unexpected "+describe(p.s, i), "join comparisons with ';' (and) or ',' (or), and quote a value that holds "+describe(p.s, i))
+	}
+}
+
+// constraint reads a group in parentheses or a comparison.
+func (p *parser) constraint() {
+	if p.peek() != '(' {
+		p.comparison()
+		return
+	}
+	open := p.i
+	if p.depth == MaxDepth {
+		p.fault(CodeTooDeep, open, open+1, "more than "+strconv.Itoa(MaxDepth)+" nested parentheses", "flatten the groups: ';' and ',' need no parentheses among their own kind")
+		p.stopped = true
+		return
+	}
+	p.depth++
+	p.i++
+	root := len(p.e.Nodes) // where the group's own node will stand
+	p.or()
+	p.depth--
+	if p.stopped {
+		return
+	}
+	if p.peek() != ')' {
+		if p.i >= len(p.s) {
+			p.syntax(p.i, p.i, "the '(' at "+strconv.Itoa(open)+" is not closed", "add ')'", ")")
+			return
+		}
+		p.unexpected()
+		return
+	}
+	p.i++
+	if root < len(p.e.Nodes) { // the group's text includes its parentheses
+		p.e.Nodes[root].Pos, p.e.Nodes[root].End = int32(open), int32(p.i)
+	}
+}
+
+// comparison reads selector operator argument and checks it.
+func (p *parser) comparison() {
+	start := p.i
+	for p.i < len(p.s) && !reserved[p.s[p.i]] {
+		p.i++
+	}
+	name := p.s[start:p.i]
+	if name == "" {
+		switch {
+		case p.i >= len(p.s):
+			p.syntax(p.i, p.i, "expected a comparison such as agentID==bill", "end the filter after a comparison, not after ';', ',' or '('")
+		case p.s[p.i] == ')':
+			p.syntax(p.i, p.i+1, "expected a comparison before ')'", "a group holds at least one comparison")
+		default:
+			p.syntax(p.i, p.i+1, "expected a selector, found "+describe(p.s, p.i), "a comparison is selector operator value: agentID==bill")
+		}
+		return
+	}
+	opPos := p.i
+	op, ok := p.operator(name)
+	if !ok {
+		return
+	}
+	node := Node{Op: op, Pos: int32(start), OpPos: int32(opPos), First: int32(len(p.e.Values))}
+	sel := lookupSelector(p.e.Resource, name)
+	known := sel >= 0
+	if !known {
+		msg, hint, sugg := unknownSelector(p.e.Resource, name, p.suggesting())
+		p.fault(CodeUnknownSel, start, opPos, msg, hint, sugg...)
+	} else {
+		node.Sel = uint8(sel)
+	}
+	var kind Kind
+	if known {
+		kind = selectorsOf1(p.e.Resource)[sel].Kind
+		if !kind.Allows(op) {
+			p.fault(CodeOperatorType, opPos, p.i, op.String()+" does not compare "+kind.String()+": "+name+" is "+kind.String(),
+				"the operators of "+kind.String()+" are "+opList(kind), opSuggestions(kind)...)
+			kind = 0 // its values are not checked
+		}
+	}
+	if p.peek() == '(' {
+		if op != In && op != Out {
+			p.syntax(p.i, p.i+1, "a list of values follows only =in= or =out=", "write "+name+"=in=(a,b) for any of a list")
+			return
+		}
+		p.i++
+		for {
+			p.value(kind, op, name)
+			if p.stopped {
+				return
+			}
+			if p.peek() == ',' {
+				p.i++
+				continue
+			}
+			break
+		}
+		if p.peek() != ')' {
+			if p.i >= len(p.s) {
+				p.syntax(p.i, p.i, "the list of "+op.String()+" is not closed", "add ')'", ")")
+			} else {
+				p.syntax(p.i, p.i+1, "unexpected "+describe(p.s, p.i)+" in a list", "separate values with ',' and quote a value that holds reserved characters")
+			}
+			return
+		}
+		p.i++
+	} else {
+		p.value(kind, op, name)
+		if p.stopped {
+			return
+		}
+	}
+	node.Count = int32(len(p.e.Values)) - node.First
+	node.End, node.Size = int32(p.i), 1
+	p.e.Nodes = append(p.e.Nodes, node)
+}
+
+// operator reads a comparison operator after the selector name.
+func (p *parser) operator(name string) (Op, bool) {
+	start := p.i
+	if start >= len(p.s) {
+		p.syntax(start, start, "expected an operator after "+quote(name), "compare with ==, !=, =lt=, =le=, =gt=, =ge=, =in= or =out=")
+		return 0, false
+	}
+	switch p.s[start] {
+	case '=':
+		j := start + 1
+		for j < len(p.s) && 'a' <= p.s[j]|0x20 && p.s[j]|0x20 <= 'z' {
+			j++
+		}
+		if j < len(p.s) && p.s[j] == '=' {
+			p.i = j + 1
+			if op := lookupOp(p.s[start:p.i]); op != 0 {
+				return op, true
+			}
+			if op := lookupOp(strings.ToLower(p.s[start:p.i])); op != 0 {
+				p.syntax(start, p.i, "the operator "+quote(p.s[start:p.i])+" is written in lower case", "", op.String())
+				return 0, false
+			}
+			p.syntax(start, p.i, "unknown operator "+quote(p.s[start:p.i]), "the operators are ==, !=, =lt=, =le=, =gt=, =ge=, =in= and =out=")
+			return 0, false
+		}
+		p.syntax(start, start+1, "'=' alone is no operator", "write == to compare for equality", "==")
+		return 0, false
+	case '!':
+		if start+1 < len(p.s) && p.s[start+1] == '=' {
+			p.i = start + 2
+			return Ne, true
+		}
+		p.syntax(start, start+1, "'!' alone is no operator", "write != for not equal", "!=")
+		return 0, false
+	case '<', '>':
+		p.i = start + 1
+		if p.peek() == '=' {
+			p.i++
+		}
+		return lookupOp(p.s[start:p.i]), true
+	}
+	if p.s[start] == ' ' && p.plusIn(start, start+1) {
+		return 0, false
+	}
+	p.syntax(start, start+1, "expected an operator after "+quote(name)+", found "+describe(p.s, start), "compare with ==, !=, =lt=, =le=, =gt=, =ge=, =in= or =out=; quote a value that holds reserved characters")
+	return 0, false
+}
+
+// opList names the operators of kind k for a hint.
+func opList(k Kind) string {
+	var b strings.Builder
+	for i, o := range k.Operators() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(o.String())
+	}
+	return b.String()
+}
+
+// opSuggestions lists the operators of k, for an operator it does not take.
+func opSuggestions(k Kind) []string {
+	var out []string
+	for _, o := range k.Operators() {
+		out = append(out, o.String())
+	}
+	return out
+}
+
+// value reads one value and checks it against kind (0: not checked).
+func (p *parser) value(kind Kind, op Op, name string) {
+	start := p.i
+	v := Value{Pos: int32(start)}
+	switch c := p.peek(); c {
+	case '\'', '"':
+		j := start + 1
+		esc := false
+		for j < len(p.s) && p.s[j] != c {
+			if p.s[j] == '\\' {
+				esc = true
+				j++
+			}
+			j++
+		}
+		if j >= len(p.s) {
+			p.syntax(len(p.s), len(p.s), "the quote at "+strconv.Itoa(start)+" is not closed", "close it with "+string(c), string(c))
+			return
+		}
+		v.Quote, v.Raw, v.rawOffset = c, p.s[start+1:j], int32(start+1)
+		p.i = j + 1
+		v.Text = p.unescape(v.Raw, esc)
+	default:
+		j := start
+		esc := false
+		for j < len(p.s) && !reserved[p.s[j]] {
+			if p.s[j] == '\\' {
+				esc = true
+				if j+1 >= len(p.s) {
+					p.syntax(j, j+1, "a '\\' at the end escapes nothing", "write \\\\ for a backslash", "\\\\")
+					return
+				}
+				j++
+			}
+			j++
+		}
+		v.Raw, v.rawOffset = p.s[start:j], int32(start)
+		p.i = j
+		v.Text = p.unescape(v.Raw, esc)
+		if v.Raw == "" {
+			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
+				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
+				return
+			}
+		}
+	}
+	v.End = int32(p.i)
+	if v.Raw == "" {
+		p.fault(CodeEmptyValue, start, p.i, "the value of "+quote(name)+" is empty", "give a value; an empty text is not a value")
+		p.e.Values = append(p.e.Values, v)
+		return
+	}
+	switch kind {
+	case Text:
+		v.Wild = (op == Eq || op == Ne) && hasWildcard(v.Raw)
+	case Integer:
+		n, ok := parseInt(v.Text)
+		if !ok {
+			msg, hint, sugg := badInteger(v.Text, name)
+			p.fault(CodeBadValue, start, p.i, msg, hint, sugg...)
+		}
+		v.Int = n
+	case Date:
+		d, err := daterange.ParseValue(v.Text)
+		if err != nil {
+			p.dateFault(err, v)
+		}
+		v.Date = d
+	}
+	p.e.Values = append(p.e.Values, v)
+}
+
+// dateFault records a date value's fault, its span moved from the value's
+// text to the filter's.
+func (p *parser) dateFault(err error, v Value) {
+	de, ok := err.(*daterange.Error)
+	if !ok {
+		p.fault(CodeBadValue, int(v.Pos), int(v.End), err.Error(), "")
+		return
+	}
+	start, end := int(v.Pos), int(v.End)
+	if de.Pos >= 0 || de.Start != 0 || de.End != len(de.Value) {
+		start, end = v.rawAt(de.Start), v.rawAt(de.End)
+	}
+	// A suggestion that replaces part of a quoted or escaped value is
+	// written as the value's text; the few date fixes hold no reserved
+	// character, so they stand unquoted.
+	p.fault(de.Code, start, end, de.Msg, de.Hint, de.Suggestions...)
+}
+
+// rawAt maps offset d of v.Text to the filter's text, through escapes.
+func (v *Value) rawAt(d int) int {
+	i, n := 0, 0
+	for i < len(v.Raw) && n < d {
+		if v.Raw[i] == '\\' && i+1 < len(v.Raw) {
+			i++
+		}
+		i++
+		n++
+	}
+	return int(v.rawOffset) + i
+}
+
+// unescape returns raw without its escapes (\x is x); without any it is
+// raw itself. Texts with escapes share one buffer per parse, the size of
+// the filter, so they cost one allocation together.
+func (p *parser) unescape(raw string, esc bool) string {
+	if !esc {
+		return raw
+	}
+	if cap(p.e.unesc)-len(p.e.unesc) < len(raw) {
+		p.e.unesc = make([]byte, 0, len(p.s))
+	}
+	b := p.e.unesc
+	start := len(b)
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\\' && i+1 < len(raw) {
+			i++
+		}
+		b = append(b, raw[i])
+	}
+	p.e.unesc = b
+	return unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
+}
+
+// hasWildcard reports whether raw holds a '*' that no '\' escapes.
+func hasWildcard(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\\':
+			i++
+		case '*':
+			return true
+		}
+	}
+	return false
+}
+
+// parseInt reads a decimal integer: an optional '-', then 1 to 18 digits.
+func parseInt(s string) (int64, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// badInteger explains a value that is no integer; 10m, 2h and 90s suggest
+// their seconds.
+func badInteger(s, name string) (msg, hint string, sugg []string) {
+	msg = quote(s) + " is not an integer"
+	hint = name + " takes a decimal integer"
+	if name == SelDuration {
+		hint = "duration is in whole seconds: 600 for ten minutes"
+	}
+	if strings.ContainsRune(s, '*') {
+		return msg, "wildcards compare text; " + hint, nil
+	}
+	if len(s) >= 2 && len(s) <= 12 {
+		if n, ok := parseInt(s[:len(s)-1]); ok && n >= 0 {
+			mult := map[byte]int64{'s': 1, 'm': 60, 'h': 3600, 'd': 86400}[s[len(s)-1]|0x20]
+			if mult != 0 {
+				return msg, hint, []string{strconv.FormatInt(n*mult, 10)}
+			}
+		}
+	}
+	if len(s) > 18 && strings.Trim(s, "-0123456789") == "" {
+		return quote(s) + " is out of range", "integers have at most 18 digits", nil
+	}
+	return msg, hint, nil
+}

@@ -1,0 +1,121 @@
+package filter
+
+import (
+	"time"
+
+	"github.com/recq/recq/daterange"
+	"github.com/recq/recq/filter/expr"
+)
+
+// varFilter is recq's extension: an RSQL/FIQL expression that ANDs with the
+// other variables (docs/LANGUAGE.md §11).
+const varFilter = "filter"
+
+// The codes of the filter expression (docs/ERRORS.md); its date values keep
+// the date codes, and an empty or overlong filter empty-value and too-long.
+const (
+	CodeFilterSyntax    Code = expr.CodeSyntax       // an unexpected or missing character, an unclosed parenthesis or quote
+	CodeUnknownSelector Code = expr.CodeUnknownSel   // a filter names no selector of the resource
+	CodeOperatorType    Code = expr.CodeOperatorType // an operator the selector's kind does not take (=gt= on text)
+	CodeBadValue        Code = expr.CodeBadValue     // a filter value that is not of its selector's kind
+	CodeTooDeep         Code = expr.CodeTooDeep      // more than 32 nested parentheses in a filter
+	CodeNotInAPI        Code = "not-in-api"          // recq's extension refused where recq stands in for the API
+)
+
+// exprResource is the filter's resource for r.
+func exprResource(r Resource) expr.Resource {
+	if r == Transcripts {
+		return expr.Transcripts
+	}
+	return expr.Files
+}
+
+// setFilter parses the value of filter= into q, whose resource is known
+// (the path is read first). Each fault of the expression becomes a fault of
+// the request, its span mapped through percent-encoding (or JSON escapes).
+func setFilter(value string, pl place, q *Query, errs *ErrorList) {
+	e := q.filterBuf
+	if e == nil {
+		e = new(expr.Expr)
+	}
+	opt := expr.Options{MaxFaults: max(1, MaxErrors-len(*errs))}
+	if !pl.json {
+		opt.Plus = pl.plusAt
+	}
+	faults := expr.ParseInto(e, value, exprResource(q.Resource), opt)
+	q.filterBuf = e
+	if len(faults) > 0 {
+		for _, f := range faults {
+			errs.Add(Code(f.Code), varFilter, f.Start, pl.at(f.Start, f.End), f.Msg, f.Hint, pl.escapeAll(f.Suggestions)...).JSONPath = pl.path
+		}
+		return
+	}
+	q.Filter = e
+	q.filterFrom, q.filterTo = int32(pl.value.Start), int32(pl.value.End)
+}
+
+// plusAt reports whether decoded byte d of the value arrived as a '+'.
+func (p place) plusAt(d int) bool {
+	i := p.rawStart(d)
+	return i < len(p.raw) && p.raw[i] == '+'
+}
+
+// filterAt is where the filter's value is written in src.
+func (q *Query) filterAt() place {
+	pl := place{value: Span{int(q.filterFrom), int(q.filterTo)}, json: q.fromJSON}
+	if int(q.filterTo) <= len(q.src) && q.filterFrom < q.filterTo {
+		pl.raw = q.src[q.filterFrom:q.filterTo]
+	}
+	if q.fromJSON {
+		pl.path = varFilter
+	}
+	return pl
+}
+
+// resolveFilter resolves the filter's date values at now in loc, and
+// refuses those whose instants fall outside the years 0000 to 9999, as
+// checkYears does for d (docs/LANGUAGE.md §3.6).
+func (q *Query) resolveFilter(now time.Time, loc *time.Location, l *ErrorList) []daterange.Window {
+	w := q.Filter.Resolve(now, loc)
+	for k, x := range w {
+		if x.From.IsZero() && x.To.IsZero() {
+			continue
+		}
+		for _, t := range [2]time.Time{x.From, x.To} {
+			if y := t.In(loc).Year(); y >= 0 && y <= 9999 {
+				continue
+			}
+			v := &q.Filter.Values[k]
+			pl := q.filterAt()
+			span := Span{}
+			if pl.raw != "" {
+				span = pl.at(int(v.Pos), int(v.End))
+			}
+			l.Add(CodeBadDatePart, varFilter, int(v.Pos), span,
+				"resolves to "+t.In(loc).Format(time.RFC3339Nano)+" in "+loc.String()+", outside the years 0000 to 9999",
+				"the instants a filter names lie from 0000-01-01T00:00:00 to 9999-12-31T23:59:59 in the query's zone").JSONPath = pl.path
+			break
+		}
+	}
+	return w
+}
+
+// validateFilter checks a filter set by hand: it must be one that Parse
+// gives, for the query's resource; its canonical text is read again.
+func (q *Query) validateFilter(l *ErrorList) {
+	if q.Filter == nil {
+		return
+	}
+	if q.Resource != Files && q.Resource != Transcripts {
+		l.addCode(CodeQueryNotAllowed, varFilter, -1, "one "+q.Resource.String()+" takes no filter", "filters narrow the lists /files and /transcripts")
+		return
+	}
+	if q.Filter.Resource != exprResource(q.Resource) {
+		l.addCode(CodeBadQuery, varFilter, -1, "the filter was read for "+q.Filter.Resource.String()+", not "+q.Resource.String(), "parse the filter for the query's resource")
+		return
+	}
+	text := q.Filter.String()
+	if _, err := expr.Parse(text, q.Filter.Resource, expr.Options{}); err != nil {
+		l.addCode(CodeBadQuery, varFilter, -1, "the filter's canonical text "+quote(text)+" does not read back: "+err.Error(), "build filters with expr.Parse")
+	}
+}
