@@ -119,3 +119,24 @@ func (q *Query) validateFilter(l *ErrorList) {
 		l.addCode(CodeBadQuery, varFilter, -1, "the filter's canonical text "+quote(text)+" does not read back: "+err.Error(), "build filters with expr.Parse")
 	}
 }
+
+// ExtensionFaults returns a not-in-api fault for each of recq's extensions
+// that q uses (filter=), for a server that stands in for the real API and
+// so refuses them (docs/LANGUAGE.md §11.6); nil when q uses none.
+func ExtensionFaults(q *Query) ErrorList {
+	if q.Filter == nil {
+		return nil
+	}
+	pl := q.filterAt()
+	span := pl.value
+	if !q.fromJSON && span.Start >= len(varFilter)+1 {
+		span.Start -= len(varFilter) + 1 // the whole filter=… pair
+	}
+	l := ErrorList{{Code: CodeNotInAPI, Variable: varFilter, Pos: -1, Span: span,
+		Msg:         "filter= is recq's extension, which the Recordings API does not take",
+		Hint:        "start recq serve with --filter to answer it, or let recq get plan it against the API",
+		Suggestions: []string{}}}
+	l[0].JSONPath = pl.path
+	l.setUTF16(q.src)
+	return l
+}

@@ -56,6 +56,10 @@ type Config struct {
 	// WriteTimeout bounds the sending of one response, once its slot is
 	// released; 0 is DefaultWriteTimeout.
 	WriteTimeout time.Duration
+	// Filter answers filter= expressions, recq's extension
+	// (docs/LANGUAGE.md §11). False, the default, refuses them with 400 and
+	// code not-in-api, as the real API would: the server stands in for it.
+	Filter bool
 	// Logger receives one line per request (level Info; Warn for 503 and
 	// 431, Error for 5xx); nil logs nothing. The line holds no credentials
 	// and no values of the query (docs/SERVING.md).
@@ -76,6 +80,7 @@ type Server struct {
 	perConn      int
 	writeTimeout time.Duration
 	log          *slog.Logger
+	filter       bool // answer filter= (Config.Filter)
 
 	// hook, when set (by tests), runs inside the bound and the recovery,
 	// before the request is handled.
@@ -99,6 +104,7 @@ func New(cfg Config) *Server {
 		log:    cfg.Logger,
 
 		writeTimeout: cfg.WriteTimeout,
+		filter:       cfg.Filter,
 	}
 	if s.writeTimeout <= 0 {
 		s.writeTimeout = DefaultWriteTimeout
@@ -312,6 +318,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.For
 		}
 		writeErrors(w, status, format, faults(err))
 		return
+	}
+	if !s.filter {
+		if ext := filter.ExtensionFaults(q); ext != nil {
+			writeErrors(w, http.StatusBadRequest, q.Format, ext)
+			return
+		}
 	}
 	now := s.clock()
 	if q.Method == http.MethodDelete {
