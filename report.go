@@ -26,7 +26,7 @@ type Report struct {
 	FinishDate *Window           `json:"finishDate,omitempty"` // both ends included
 	Fields     map[string]string `json:"fields,omitempty"`     // field matches by name
 	MetaData   map[string]string `json:"metaData,omitempty"`   // fieldName and fieldValue, those given
-	Filter     string            `json:"filter,omitempty"`     // the filter's canonical text (docs/LANGUAGE.md §11.5)
+	Filter     string            `json:"filter,omitempty"`     // the filter's canonical text (docs/LANGUAGE.md §14.5)
 	// FilterDates are the filter's date values, each with the interval
 	// it denotes (half-open), in the order written, for a builder's preview.
 	FilterDates []FilterDate     `json:"filterDates,omitempty"`

@@ -8,7 +8,7 @@ import (
 )
 
 // varFilter is recq's extension: an RSQL/FIQL expression that ANDs with the
-// other variables (docs/LANGUAGE.md §11).
+// other variables (docs/LANGUAGE.md §14).
 const varFilter = "filter"
 
 // The codes of the filter expression (docs/ERRORS.md); its date values keep
@@ -122,7 +122,7 @@ func (q *Query) validateFilter(l *ErrorList) {
 
 // ExtensionFaults returns a not-in-api fault for each of recq's extensions
 // that q uses (filter=), for a server that stands in for the real API and
-// so refuses them (docs/LANGUAGE.md §11.6); nil when q uses none.
+// so refuses them (docs/LANGUAGE.md §14.6); nil when q uses none.
 func ExtensionFaults(q *Query) ErrorList {
 	if q.Filter == nil {
 		return nil

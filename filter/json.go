@@ -20,6 +20,7 @@ type queryJSON struct {
 	FinishDate *string           `json:"finish-date,omitempty"`
 	Fields     map[string]string `json:"fields,omitempty"`
 	MetaData   *metaJSON         `json:"metaData,omitempty"`
+	Filter     *string           `json:"filter,omitempty"`
 	N          *int              `json:"n,omitempty"`
 	Warnings   []Warning         `json:"warnings,omitempty"`
 }
@@ -38,6 +39,7 @@ type metaJSON struct {
 //	 "start-date": "2007-12-19T19:16:58Z", "finish-date": "…",
 //	 "fields": {"agentID": "bill"},
 //	 "metaData": {"fieldName": "Color", "fieldValue": "Blue"},
+//	 "filter": "duration=gt=600;(agentID==bill,agentID==ann)",
 //	 "n": 101, "warnings": [{"variable": "finish-date", "message": "…"}]}
 //
 // "resource" is files, file, transcripts or transcript; "id" holds the file
@@ -71,6 +73,9 @@ func (q *Query) MarshalJSON() ([]byte, error) {
 		if q.HasMetaValue {
 			out.MetaData.FieldValue = ptr(q.MetaValue)
 		}
+	}
+	if q.Filter != nil {
+		out.Filter = ptr(q.Filter.String())
 	}
 	return json.Marshal(out)
 }
@@ -111,6 +116,11 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 	set(varZone, varZone, in.TZ)
 	set(varStartDate, varStartDate, in.StartDate)
 	set(varFinishDate, varFinishDate, in.FinishDate)
+	if x.Resource == Files || x.Resource == Transcripts {
+		set(varFilter, varFilter, in.Filter)
+	} else if in.Filter != nil {
+		seen |= specialBit(varFilter) // one file or one transcript: refused below
+	}
 	names := make([]string, 0, len(in.Fields))
 	for name := range in.Fields {
 		names = append(names, name)
@@ -230,7 +240,7 @@ func jsonError(f *jsonFault, b []byte) *Error {
 		}
 		return &Error{Code: CodeBadJSON, Variable: cmpOr(v, "json"), JSONPath: path, Pos: -1, Span: span, Msg: "expected a JSON " + f.want + ", found " + f.value}
 	}
-	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData and n"
+	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData, filter and n"
 	if f.unknown != "" || strings.HasPrefix(f.msg, "unknown field ") {
 		name := f.unknown
 		e := &Error{Code: CodeBadJSON, Variable: "json", JSONPath: name, Pos: -1, Msg: "unknown key " + quote(name), Hint: keyHint}

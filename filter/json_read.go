@@ -24,7 +24,7 @@ type jsonFault struct {
 }
 
 // queryKeys are queryJSON's keys, in its order.
-var queryKeys = []string{"method", "resource", "id", "format", "d", "tz", "start-date", "finish-date", "fields", "metaData", "n", "warnings"}
+var queryKeys = []string{"method", "resource", "id", "format", "d", "tz", "start-date", "finish-date", "fields", "metaData", "filter", "n", "warnings"}
 
 // fieldOf matches a key to one of names as encoding/json matches a struct's
 // fields: exactly, else ignoring case.
@@ -120,9 +120,11 @@ func (d *queryDecoder) object(raw string, at int, in *queryJSON) {
 			default:
 				d.typeFault(m.Value, vat, name, "string")
 			}
-		case "d", "tz", "start-date", "finish-date":
+		case "d", "tz", "start-date", "finish-date", "filter":
 			p := &in.D
 			switch name {
+			case "filter":
+				p = &in.Filter
 			case "tz":
 				p = &in.TZ
 			case "start-date":

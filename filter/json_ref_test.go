@@ -118,7 +118,7 @@ func refJsonError(err error, b []byte) *Error {
 		}
 		return &Error{Code: CodeBadJSON, Variable: cmpOr(v, "json"), JSONPath: path, Pos: -1, Span: span, Msg: "expected a JSON " + refJsonKind(typ.Type.Kind()) + ", found " + typ.Value}
 	}
-	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData and n"
+	const keyHint = "the keys are method, resource, id, format, d, tz, start-date, finish-date, fields, metaData, filter and n"
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name, _ = strconv.Unquote(name)
 		e := &Error{Code: CodeBadJSON, Variable: "json", JSONPath: name, Pos: -1, Msg: "unknown key " + quote(name), Hint: keyHint}

@@ -7,7 +7,7 @@ import (
 )
 
 // topKeys are the keys of a query's JSON shape (MarshalJSON).
-var topKeys = []string{"d", "tz", "start-date", "finish-date", "fields", "metaData", "n", "method", "resource", "id", "format"}
+var topKeys = []string{"d", "tz", "start-date", "finish-date", "fields", "metaData", "filter", "n", "method", "resource", "id", "format"}
 
 // jsonKey is where one key of a query's JSON text is written.
 type jsonKey struct {

@@ -107,12 +107,12 @@ func hex4(s string, i int) (rune, bool) {
 }
 
 // escapeComponent writes s as a query component: bytes that a query may
-// hold as they are stay, and the rest ('%', '+', '&', '#', space, control
+// hold as they are stay, but space, and the rest ('%', '+', '&', '#', control
 // characters, non-ASCII) are %XX, so that a suggestion can be pasted into
 // the request as it is.
 func escapeComponent(s string) string {
 	i := 0
-	for i < len(s) && plain[s[i]] && s[i] != '&' && s[i] != '#' {
+	for i < len(s) && plain[s[i]] && s[i] != '&' && s[i] != '#' && s[i] != ' ' {
 		i++
 	}
 	if i == len(s) {
@@ -123,7 +123,7 @@ func escapeComponent(s string) string {
 	b = append(b, s[:i]...)
 	for ; i < len(s); i++ {
 		c := s[i]
-		if plain[c] && c != '&' && c != '#' {
+		if plain[c] && c != '&' && c != '#' && c != ' ' {
 			b = append(b, c)
 			continue
 		}

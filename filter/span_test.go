@@ -58,6 +58,15 @@ var spanTests = []struct {
 	{"duplicate field", "GET", "/files?agentID=bill&agentID=jo", filter.CodeDuplicate, 20, "agentID", nil},
 	{"duplicate d", "GET", "/files?d=today&tz=UTC&d=today-1d", filter.CodeDuplicate, 22, "d", nil},
 	{"bad date", "GET", "/files?d=2007-08-05X", filter.CodeBadDate, 19, "X", nil},
+	{"filter: unclosed group", "GET", "/files?filter=agentID==bill;(duration==1", filter.CodeFilterSyntax, 40, "", []string{")"}},
+	{"filter: list after ==", "GET", "/files?filter=agentID==(a,b)", filter.CodeFilterSyntax, 23, "(", nil},
+	{"filter: encoded selector", "GET", "/files?filter=agent%49d==bill", filter.CodeUnknownSelector, 14, "agent%49d", []string{"agentID"}},
+	{"filter: start-date", "GET", "/files?filter=start-date=ge=today", filter.CodeUnknownSelector, 14, "start-date", []string{"startDate"}},
+	{"filter: order on text", "GET", "/files?filter=queueName=gt=x", filter.CodeOperatorType, 23, "=gt=", []string{"==", "!=", "=in=", "=out="}},
+	{"filter: minutes", "GET", "/files?filter=duration=gt=10m", filter.CodeBadValue, 26, "10m", []string{"600"}},
+	{"filter: too deep", "GET", "/files?filter=" + strings.Repeat("(", 33) + "agentID==a" + strings.Repeat(")", 33), filter.CodeTooDeep, 14 + 32, "(", nil},
+	{"filter: plus in a date", "GET", "/files?filter=startDate=ge=today+1d", filter.CodePlusAsSpace, 32, "+", []string{"%2B"}},
+	{"filter: plus around and", "GET", "/files?filter=agentID==a+and+agentID==b", filter.CodePlusAsSpace, 24, "+", []string{"%20"}},
 	{"date after a space", "GET", "/files?d=2007-08-05%20xx:00", filter.CodeBadDate, 22, "x", nil},
 	{"day out of range", "GET", "/files?d=2007-02-30", filter.CodeBadDatePart, 17, "30", nil},
 	{"hour out of range after %20", "GET", "/files?start-date=2007-08-05%2025:00Z", filter.CodeBadDatePart, 31, "25", nil},
@@ -117,7 +126,7 @@ func TestSpans(t *testing.T) {
 	for _, c := range filter.Codes() {
 		switch c.Code {
 		case filter.CodeBadJSON, filter.CodeBadQuery, filter.CodeUnsupportedRule, // not from Parse
-			filter.CodeUnauthorized, filter.CodeNotFound, filter.CodeOverloaded, filter.CodeInternal: // a server's
+			filter.CodeUnauthorized, filter.CodeNotFound, filter.CodeOverloaded, filter.CodeInternal, filter.CodeNotInAPI: // a server's
 			continue
 		}
 		if !seen[c.Code] && !t.Failed() {

@@ -57,7 +57,7 @@ type Config struct {
 	// released; 0 is DefaultWriteTimeout.
 	WriteTimeout time.Duration
 	// Filter answers filter= expressions, recq's extension
-	// (docs/LANGUAGE.md §11). False, the default, refuses them with 400 and
+	// (docs/LANGUAGE.md §14). False, the default, refuses them with 400 and
 	// code not-in-api, as the real API would: the server stands in for it.
 	Filter bool
 	// Logger receives one line per request (level Info; Warn for 503 and

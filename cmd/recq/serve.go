@@ -66,7 +66,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	tokenFile := fs.String("token-file", "", "a file holding the token: read at the start when it holds one, and rewritten (mode 0600) with the token at the start and at each SIGHUP")
 	quiet := fs.Bool("quiet", false, "log only 503s, 431s, server errors and net/http's complaints, not every request")
 	zoneName := fs.String("tenant-tz", server.SampleZone, "the tenant's IANA time zone, for queries without tz and for the sample data")
-	filters := fs.Bool("filter", false, "answer filter= expressions, recq's extension (docs/LANGUAGE.md §11); without it they are refused with not-in-api, as the real API would")
+	filters := fs.Bool("filter", false, "answer filter= expressions, recq's extension (docs/LANGUAGE.md §14); without it they are refused with not-in-api, as the real API would")
 	plain := fs.Bool("http", false, "serve plain HTTP instead of HTTPS (loopback addresses only)")
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")

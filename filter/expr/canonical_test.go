@@ -6,7 +6,7 @@ import (
 	"github.com/recq/recq/filter/expr"
 )
 
-// Filters and their canonical forms (docs/LANGUAGE.md §11.5).
+// Filters and their canonical forms (docs/LANGUAGE.md §14.5).
 var canonicalCases = []struct{ in, want string }{
 	{"agentID==bill", "agentID==bill"},
 	{"duration=gt=600;(agentID==bill,agentID==ann)", "duration=gt=600;(agentID==bill,agentID==ann)"},

@@ -160,7 +160,7 @@ func group[R any](op Op, kids []func(*R) bool) func(*R) bool {
 }
 
 // dateMatch compares an instant with the windows of the values
-// (docs/LANGUAGE.md §11.3): ==X within [start, end), =lt=X before start,
+// (docs/LANGUAGE.md §14.3): ==X within [start, end), =lt=X before start,
 // =ge=X from start, =gt=X from end, =le=X before end.
 func dateMatch[R any](op Op, w []daterange.Window, get func(*R) time.Time) func(*R) bool {
 	x := w[0]

@@ -2,7 +2,7 @@
 // Recordings API: RSQL/FIQL comparisons (agentID==bill, duration=gt=600,
 // startDate=ge=today-7d) joined by ';' (and) and ',' (or), typed by the
 // resource's selectors, with recq's date language inside
-// (docs/LANGUAGE.md §11).
+// (docs/LANGUAGE.md §14).
 //
 // [Parse] reads the filter's text, already percent-decoded, into an [Expr]:
 // a tree in prefix order, every comparison's values checked against its

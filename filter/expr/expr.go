@@ -8,7 +8,7 @@ import (
 // a group's children follow it, each child's subtree Size nodes long), and
 // the values of every comparison, in the order written. Groups are flat: an
 // And never has an And child and an Or never has an Or child, as the
-// canonical form writes them (docs/LANGUAGE.md §11.5).
+// canonical form writes them (docs/LANGUAGE.md §14.5).
 //
 // Offsets are bytes of Text, the filter's value after percent-decoding.
 // An Expr built by hand is checked with [Expr.Check].
@@ -40,7 +40,7 @@ type Value struct {
 	Raw       string
 	Text      string
 	Quote     byte // 0, '\'' or '"'
-	Wild      bool // an unescaped * in a text value of == or != (docs/LANGUAGE.md §11.7)
+	Wild      bool // an unescaped * in a text value of == or != (docs/LANGUAGE.md §14.7)
 	Pos, End  int32
 	Int       int64
 	Date      daterange.Value

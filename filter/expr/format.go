@@ -2,7 +2,7 @@ package expr
 
 import "strconv"
 
-// AppendText appends the canonical form of e (docs/LANGUAGE.md §11.5): the
+// AppendText appends the canonical form of e (docs/LANGUAGE.md §14.5): the
 // FIQL spellings, ';' and ',' without spaces, parentheses only around an
 // Or inside an And, =in= and =out= lists always in parentheses, values
 // unquoted unless they hold a reserved character (then in '…'), dates in

@@ -3,7 +3,7 @@ package expr
 // Op is what a node does: a logical group (And, Or) or a comparison.
 type Op uint8
 
-// The operators of docs/LANGUAGE.md §11.3. The aliases >, >=, < and <=
+// The operators of docs/LANGUAGE.md §14.3. The aliases >, >=, < and <=
 // read as Gt, Ge, Lt and Le.
 const (
 	And Op = iota + 1 // ';' or " and "
@@ -33,7 +33,7 @@ func (o Op) IsComparison() bool { return o >= Eq && o <= Out }
 
 // Complement returns the comparison that holds exactly when o does not
 // (==/!=, =lt=/=ge=, =gt=/=le=, =in=/=out=), and And/Or for Or/And (De
-// Morgan). docs/LANGUAGE.md §11.3 states the laws.
+// Morgan). docs/LANGUAGE.md §14.3 states the laws.
 func (o Op) Complement() Op {
 	switch o {
 	case And:

@@ -26,7 +26,7 @@ type Options struct {
 	// (CodeTooMany) says the rest was not read. 0 means 10.
 	MaxFaults int
 	// Plus reports whether the decoded byte at pos arrived as a '+', which
-	// a query string decodes to a space (docs/LANGUAGE.md §11.7). nil: none did.
+	// a query string decodes to a space (docs/LANGUAGE.md §14.7). nil: none did.
 	Plus func(pos int) bool
 }
 
@@ -242,7 +242,7 @@ func (p *parser) separator(op Op) bool {
 	if w != kw {
 		return false // the other keyword: the caller's (an "or" ends a conjunction)
 	}
-	if p.plusIn(p.i, j) || p.plusIn(word, k) {
+	if p.plusIn(p.i, j, " ") || p.plusIn(word, k, " ") {
 		return false
 	}
 	p.i = k
@@ -250,14 +250,15 @@ func (p *parser) separator(op Op) bool {
 }
 
 // plusIn records a plus-as-space fault for the first space of s[from:to]
-// that arrived as '+', and reports whether there was one.
-func (p *parser) plusIn(from, to int) bool {
+// that arrived as '+', with fix (" " where a space was meant, around a
+// keyword; "+" elsewhere, as in today+1d), and reports whether there was one.
+func (p *parser) plusIn(from, to int, fix string) bool {
 	if p.plus == nil {
 		return false
 	}
 	for i := from; i < to; i++ {
 		if p.s[i] == ' ' && p.plus(i) {
-			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %20 for a space around and/or, %2B for a plus", " ")
+			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %2B for a plus, %20 for a space around and/or", fix)
 			p.errs[len(p.errs)-1].Code = CodePlusAsSpace
 			return true
 		}
@@ -273,7 +274,7 @@ func (p *parser) unexpected() {
 	case i >= len(p.s):
 		p.syntax(i, i, "unexpected end of the filter", "")
 	case c == ' ':
-		if p.plusIn(i, i+1) {
+		if p.plusIn(i, i+1, "+") {
 			return
 		}
 		p.syntax(i, i+1, "unexpected space", "quote a value that holds spaces ('bill smith'); and/or take a space on each side")
@@ -439,7 +440,7 @@ func (p *parser) operator(name string) (Op, bool) {
 		}
 		return lookupOp(p.s[start:p.i]), true
 	}
-	if p.s[start] == ' ' && p.plusIn(start, start+1) {
+	if p.s[start] == ' ' && p.plusIn(start, start+1, "+") {
 		return 0, false
 	}
 	p.syntax(start, start+1, "expected an operator after "+quote(name)+", found "+describe(p.s, start), "compare with ==, !=, =lt=, =le=, =gt=, =ge=, =in= or =out=; quote a value that holds reserved characters")

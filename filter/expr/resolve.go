@@ -9,7 +9,7 @@ import (
 // Resolve returns the interval of every date value of e, indexed as
 // e.Values (zero windows for the values of other kinds): the value's
 // interval of precision ([D-9]) in loc, the request's zone, at the clock
-// reading now (docs/LANGUAGE.md §11.3).
+// reading now (docs/LANGUAGE.md §14.3).
 func (e *Expr) Resolve(now time.Time, loc *time.Location) []daterange.Window {
 	if e.Empty() {
 		return nil

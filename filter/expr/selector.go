@@ -23,7 +23,7 @@ func (r Resource) String() string {
 }
 
 // Kind is the type of a selector's value, which decides its operators and
-// how its values are read (docs/LANGUAGE.md §11.3).
+// how its values are read (docs/LANGUAGE.md §14.3).
 type Kind uint8
 
 // The kinds of selectors.
@@ -84,7 +84,7 @@ func selectorsOf(fields []string, anyEntry ...string) []Selector {
 }
 
 // Selectors returns the selectors of r in the order of docs/LANGUAGE.md
-// §11.2. The caller may modify the slice.
+// §14.2. The caller may modify the slice.
 func Selectors(r Resource) []Selector {
 	return append([]Selector(nil), selectorsOf1(r)...)
 }
@@ -132,7 +132,7 @@ func unknownSelector(r Resource, name string, suggest bool) (msg, hint string, s
 		return msg, "compare finishDate (startDate + duration)", []string{SelFinishDate}
 	}
 	if !suggest {
-		return msg, "the selectors of " + r.String() + " are listed in docs/LANGUAGE.md §11.2", nil
+		return msg, "the selectors of " + r.String() + " are listed in docs/LANGUAGE.md §14.2", nil
 	}
 	if lookupSelector(other, name) >= 0 {
 		return name + " is a selector of " + other.String() + ", not of " + r.String(), "query /" + other.String() + " to compare it", nil
@@ -143,5 +143,5 @@ func unknownSelector(r Resource, name string, suggest bool) (msg, hint string, s
 	if s := editdist.Nearest(name, selectorNames[other]); s != "" && lookupSelector(r, s) < 0 {
 		return msg + " (" + s + " is a selector of " + other.String() + ")", "query /" + other.String() + " to compare " + s, nil
 	}
-	return msg, "the selectors of " + r.String() + " are listed in docs/LANGUAGE.md §11.2", nil
+	return msg, "the selectors of " + r.String() + " are listed in docs/LANGUAGE.md §14.2", nil
 }

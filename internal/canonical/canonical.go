@@ -155,7 +155,7 @@ func AppendEscaped(b []byte, s string) []byte {
 }
 
 // AppendFilterEscaped appends a filter's canonical text percent-encoded as
-// docs/LANGUAGE.md §11.5 says: as AppendEscaped, but '=' stays as it is and
+// docs/LANGUAGE.md §14.5 says: as AppendEscaped, but '=' stays as it is and
 // ';' is %3B (Go's net/url refuses a raw ';' in a query).
 func AppendFilterEscaped(b []byte, text []byte) []byte {
 	for _, c := range text {
