@@ -40,7 +40,7 @@ func setFilter(value string, pl place, q *Query, errs *ErrorList) {
 	}
 	opt := expr.Options{MaxFaults: max(1, MaxErrors-len(*errs))}
 	if !pl.json {
-		opt.Plus = pl.plusAt
+		opt.Plus, opt.Raw = plusInQuery, pl.raw
 	}
 	faults := expr.ParseInto(e, value, exprResource(q.Resource), opt)
 	q.filterBuf = e
@@ -54,10 +54,12 @@ func setFilter(value string, pl place, q *Query, errs *ErrorList) {
 	q.filterFrom, q.filterTo = int32(pl.value.Start), int32(pl.value.End)
 }
 
-// plusAt reports whether decoded byte d of the value arrived as a '+'.
-func (p place) plusAt(d int) bool {
+// plusInQuery reports whether decoded byte d of a query component written
+// as raw arrived as a '+'.
+func plusInQuery(raw string, d int) bool {
+	p := place{raw: raw}
 	i := p.rawStart(d)
-	return i < len(p.raw) && p.raw[i] == '+'
+	return i < len(raw) && raw[i] == '+'
 }
 
 // filterAt is where the filter's value is written in src.
@@ -101,7 +103,7 @@ func (q *Query) resolveFilter(now time.Time, loc *time.Location, l *ErrorList) [
 }
 
 // validateFilter checks a filter set by hand: it must be one that Parse
-// gives, for the query's resource; its canonical text is read again.
+// gives, for the query's resource (expr.Expr.Check).
 func (q *Query) validateFilter(l *ErrorList) {
 	if q.Filter == nil {
 		return
@@ -114,9 +116,8 @@ func (q *Query) validateFilter(l *ErrorList) {
 		l.addCode(CodeBadQuery, varFilter, -1, "the filter was read for "+q.Filter.Resource.String()+", not "+q.Resource.String(), "parse the filter for the query's resource")
 		return
 	}
-	text := q.Filter.String()
-	if _, err := expr.Parse(text, q.Filter.Resource, expr.Options{}); err != nil {
-		l.addCode(CodeBadQuery, varFilter, -1, "the filter's canonical text "+quote(text)+" does not read back: "+err.Error(), "build filters with expr.Parse")
+	if err := q.Filter.Check(); err != nil {
+		l.addCode(CodeBadQuery, varFilter, -1, "the filter is not one that parsing gives: "+err.Error(), "build filters with expr.Parse")
 	}
 }
 

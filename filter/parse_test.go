@@ -234,3 +234,24 @@ func TestRoughEdgeMessages(t *testing.T) {
 		t.Errorf("JSON unknown key: %v", err)
 	}
 }
+
+// A request with a ten-comparison filter parses, validates and writes its
+// canonical form without allocating, once q's storage is warm.
+func TestParseIntoFilterWithoutAllocating(t *testing.T) {
+	const target = "/files.csv?d=today-7d,today&tz=America/Denver&filter=duration=gt=600;(agentID==bill,agentID==ann);startDate=ge=today-1d;queueName==*phone*;channel!=x;finishDate=lt=2026-12-07T12:00Z;duration=le=3600;transactionCode.name=in=(a,b);extVar1=out=(q)&n=51"
+	var q filter.Query
+	buf := make([]byte, 0, 1024)
+	run := func() {
+		if err := filter.ParseInto(&q, "GET", target); err != nil {
+			t.Fatal(err)
+		}
+		buf = encode.AppendCanonical(buf[:0], &q)
+	}
+	run()
+	if want := "/files.csv?d=today-7d,today&tz=America/Denver&filter=duration=gt=600%3B(agentID==bill,agentID==ann)%3BstartDate=ge=today-1d%3BqueueName==*phone*%3Bchannel!=x%3BfinishDate=lt=2026-12-07T12:00Z%3Bduration=le=3600%3BtransactionCode.name=in=(a,b)%3BextVar1=out=(q)&n=51"; string(buf) != want {
+		t.Fatalf("canonical:\n got %s\nwant %s", buf, want)
+	}
+	if n := testing.AllocsPerRun(100, run); n != 0 {
+		t.Errorf("ParseInto + AppendCanonical of a filter allocate %v times", n)
+	}
+}

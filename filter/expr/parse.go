@@ -26,8 +26,11 @@ type Options struct {
 	// (CodeTooMany) says the rest was not read. 0 means 10.
 	MaxFaults int
 	// Plus reports whether the decoded byte at pos arrived as a '+', which
-	// a query string decodes to a space (docs/LANGUAGE.md §14.7). nil: none did.
-	Plus func(pos int) bool
+	// a query string decodes to a space (docs/LANGUAGE.md §14.1), given Raw,
+	// the filter as written; nil: none did. A function of its arguments
+	// alone, so that passing it costs no allocation.
+	Plus func(raw string, pos int) bool
+	Raw  string
 }
 
 // Parse reads a filter's text, already percent-decoded, for resource r:
@@ -58,7 +61,7 @@ func Parse(text string, r Resource, opt Options) (*Expr, error) {
 // is reset first; after faults it holds what was read, and is not valid.
 func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
 	*e = Expr{Resource: r, Text: text, Nodes: e.Nodes[:0], Values: e.Values[:0]}
-	p := parser{s: text, e: e, max: opt.MaxFaults, plus: opt.Plus}
+	p := parser{s: text, e: e, max: opt.MaxFaults, plus: opt.Plus, raw: opt.Raw}
 	if p.max <= 0 {
 		p.max = 10
 	}
@@ -86,7 +89,8 @@ type parser struct {
 	e       *Expr
 	errs    ErrorList
 	max     int
-	plus    func(int) bool
+	plus    func(string, int) bool
+	raw     string
 	depth   int
 	stopped bool // a syntax fault: nothing more is read
 }
@@ -257,7 +261,7 @@ func (p *parser) plusIn(from, to int, fix string) bool {
 		return false
 	}
 	for i := from; i < to; i++ {
-		if p.s[i] == ' ' && p.plus(i) {
+		if p.s[i] == ' ' && p.plus(p.raw, i) {
 			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %2B for a plus, %20 for a space around and/or", fix)
 			p.errs[len(p.errs)-1].Code = CodePlusAsSpace
 			return true

@@ -115,7 +115,7 @@ func appendCanonical(b []byte, q *filter.Query) []byte {
 	if q.Filter != nil {
 		b = append(b, sep)
 		b = append(b, "filter="...)
-		var tmp [256]byte
+		var tmp [1024]byte // on the stack: a filter of a few dozen comparisons costs no allocation
 		b = AppendFilterEscaped(b, q.Filter.AppendText(tmp[:0]))
 		sep = '&'
 	}
