@@ -45,8 +45,9 @@ func setFilter(value string, pl place, q *Query, errs *ErrorList) {
 	faults := expr.ParseInto(e, value, exprResource(q.Resource), opt)
 	q.filterBuf = e
 	if len(faults) > 0 {
+		w := newSpanWalker(pl, len(value))
 		for _, f := range faults {
-			errs.Add(Code(f.Code), varFilter, f.Start, pl.at(f.Start, f.End), f.Msg, f.Hint, pl.escapeAll(f.Suggestions)...).JSONPath = pl.path
+			errs.Add(Code(f.Code), varFilter, f.Start, w.at(f.Start, f.End), f.Msg, f.Hint, pl.escapeAll(f.Suggestions)...).JSONPath = pl.path
 		}
 		return
 	}

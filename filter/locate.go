@@ -145,3 +145,56 @@ func (p place) escapeAll(s []string) []string {
 	}
 	return out
 }
+
+// spanWalker maps offsets of a value's decoded text to the request for many
+// faults in the order of the text, as place.at does for one: each mapping
+// resumes where the last one stopped, so that a filter's faults cost one
+// walk of its text, not one each. A value that decoding left as long as it
+// was (no %XX, no JSON escape) maps one to one.
+type spanWalker struct {
+	p        place
+	identity bool
+	i, n     int // raw offset i starts the unit that holds decoded byte n
+}
+
+func newSpanWalker(p place, decodedLen int) *spanWalker {
+	return &spanWalker{p: p, identity: !p.json && len(p.raw) == decodedLen}
+}
+
+// at returns the span of the request that decodes to value[start:end].
+func (w *spanWalker) at(start, end int) Span {
+	if w.identity {
+		s := w.p.value.Start + min(start, len(w.p.raw))
+		return Span{s, max(s, w.p.value.Start+min(end, len(w.p.raw)))}
+	}
+	s := w.p.value.Start + w.rawStart(start)
+	if end <= start {
+		return Span{s, s}
+	}
+	return Span{s, w.p.value.Start + w.rawEnd(end)}
+}
+
+func (w *spanWalker) rawStart(d int) int {
+	if d < w.n {
+		w.i, w.n = 0, 0
+	}
+	for w.i < len(w.p.raw) {
+		rl, dl := w.p.unit(w.i)
+		if w.n+dl > d {
+			return w.i
+		}
+		w.i, w.n = w.i+rl, w.n+dl
+	}
+	return len(w.p.raw)
+}
+
+func (w *spanWalker) rawEnd(d int) int {
+	if d < w.n {
+		w.i, w.n = 0, 0
+	}
+	for w.i < len(w.p.raw) && w.n < d {
+		rl, dl := w.p.unit(w.i)
+		w.i, w.n = w.i+rl, w.n+dl
+	}
+	return w.i
+}

@@ -235,3 +235,47 @@ func TestPropertyJSONSpansDecode(t *testing.T) {
 		t.Error("no fault of the JSON form was checked")
 	}
 }
+
+// The filter's faults are placed by one walk of the text; they land where
+// place.at, one walk each, would put them: the decoded text at each span
+// is the fault's own.
+func TestFilterFaultSpansThroughEncoding(t *testing.T) {
+	for _, target := range []string{
+		"/files?filter=agent%49d==b;agent%49d==c;duration=gt=1%30m;queue%4Eame=gt=x",
+		"/files?filter=agentId==b;agentId==c;duration=gt=10m;queueName=gt=x",
+		`{"resource":"files","filter":"agent\u0049d==b;agent\u0049d==c;duration=gt=10m"}`,
+	} {
+		var errs filter.ErrorList
+		var err error
+		if strings.HasPrefix(target, "{") {
+			var q filter.Query
+			err = q.UnmarshalJSON([]byte(target))
+		} else {
+			_, err = filter.Parse("GET", target)
+		}
+		if !errors.As(err, &errs) || len(errs) < 3 {
+			t.Fatalf("%s: %v", target, err)
+		}
+		for _, e := range errs {
+			got := target[e.Span.Start:e.Span.End]
+			dec, _ := url.QueryUnescape(got)
+			if strings.HasPrefix(target, "{") {
+				dec = strings.ReplaceAll(got, `\u0049`, "I")
+			}
+			switch e.Code {
+			case filter.CodeUnknownSelector:
+				if dec != "agentId" {
+					t.Errorf("%s: unknown-selector spans %q", target, got)
+				}
+			case filter.CodeBadValue:
+				if dec != "10m" {
+					t.Errorf("%s: bad-value spans %q", target, got)
+				}
+			case filter.CodeOperatorType:
+				if dec != "=gt=" {
+					t.Errorf("%s: operator-type spans %q", target, got)
+				}
+			}
+		}
+	}
+}

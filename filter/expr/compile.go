@@ -236,7 +236,7 @@ func textMatch(op Op, args []Value) func(string) bool {
 	}
 	set := make([]string, len(args))
 	for k := range args {
-		set[k] = args[k].Text
+		set[k] = args[k].Text()
 	}
 	in := func(s string) bool {
 		for _, x := range set {
@@ -264,7 +264,7 @@ func textMatch(op Op, args []Value) func(string) bool {
 // or pieces in order.
 func wildMatcher(v *Value) func(string) bool {
 	if !v.Wild {
-		want := v.Text
+		want := v.Text()
 		return func(s string) bool { return s == want }
 	}
 	p := v.Pattern()

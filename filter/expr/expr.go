@@ -17,7 +17,6 @@ type Expr struct {
 	Text     string // the decoded text the values point into; "" for an Expr built by hand
 	Nodes    []Node
 	Values   []Value
-	unesc    []byte // the unescaped texts of values with escapes, shared
 }
 
 // Node is a group (And, Or) or a comparison. A comparison's values are
@@ -33,18 +32,41 @@ type Node struct {
 }
 
 // Value is one argument of a comparison. Raw is the text as written
-// between its quotes (escapes kept), Text the text it denotes (escapes
-// removed); a text value's Wild says that Text holds wildcards, which
-// Pattern splits. Int and Date hold an integer's and a date's reading.
+// between its quotes, escapes kept (Text removes them); a text value's Wild
+// says that it holds wildcards, which Pattern splits. Int and Date hold an
+// integer's and a date's reading.
 type Value struct {
-	Raw       string
-	Text      string
-	Quote     byte // 0, '\'' or '"'
-	Wild      bool // an unescaped * in a text value of == or != (docs/LANGUAGE.md §14.7)
-	Pos, End  int32
-	Int       int64
-	Date      daterange.Value
-	rawOffset int32 // where Raw starts in the text (after the opening quote)
+	Raw      string
+	Pos, End int32 // the value's text, quotes included
+	Quote    byte  // 0, '\'' or '"'
+	Wild     bool  // an unescaped * in a text value of == or != (docs/LANGUAGE.md §14.7)
+	Esc      bool  // Raw holds a '\'
+	Int      int64
+	Date     daterange.Value
+}
+
+// Text returns the text the value denotes: Raw without its escapes (\x is
+// x). Without escapes it is Raw itself; with them it is a new string.
+func (v *Value) Text() string {
+	if !v.Esc {
+		return v.Raw
+	}
+	b := make([]byte, 0, len(v.Raw))
+	for i := 0; i < len(v.Raw); i++ {
+		if v.Raw[i] == '\\' && i+1 < len(v.Raw) {
+			i++
+		}
+		b = append(b, v.Raw[i])
+	}
+	return string(b)
+}
+
+// rawOffset is where Raw starts in the filter's text.
+func (v *Value) rawOffset() int {
+	if v.Quote != 0 {
+		return int(v.Pos) + 1
+	}
+	return int(v.Pos)
 }
 
 // Selector returns the selector of comparison n.

@@ -115,7 +115,7 @@ func eachChar(raw string, wild bool, f func(c byte, star bool)) {
 // piece, its Text.
 func (v *Value) Pattern() []string {
 	if !v.Wild {
-		return []string{v.Text}
+		return []string{v.Text()}
 	}
 	var out []string
 	var cur []byte

@@ -3,7 +3,6 @@ package expr
 import (
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/recq/recq/daterange"
 )
@@ -61,6 +60,12 @@ func Parse(text string, r Resource, opt Options) (*Expr, error) {
 // is reset first; after faults it holds what was read, and is not valid.
 func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
 	*e = Expr{Resource: r, Text: text, Nodes: e.Nodes[:0], Values: e.Values[:0]}
+	// Room for every comparison and value at once: a value ends at each ','
+	// or ';' at most, so a long list costs one allocation, not a growth.
+	if n := strings.Count(text, ",") + strings.Count(text, ";") + 1; cap(e.Values) < n && len(text) <= MaxLength {
+		e.Values = make([]Value, 0, n)
+		e.Nodes = make([]Node, 0, 2*n)
+	}
 	p := parser{s: text, e: e, max: opt.MaxFaults, plus: opt.Plus, raw: opt.Raw}
 	if p.max <= 0 {
 		p.max = 10
@@ -491,9 +496,8 @@ func (p *parser) value(kind Kind, op Op, name string) {
 			p.syntax(len(p.s), len(p.s), "the quote at "+strconv.Itoa(start)+" is not closed", "close it with "+string(c), string(c))
 			return
 		}
-		v.Quote, v.Raw, v.rawOffset = c, p.s[start+1:j], int32(start+1)
+		v.Quote, v.Raw, v.Esc = c, p.s[start+1:j], esc
 		p.i = j + 1
-		v.Text = p.unescape(v.Raw, esc)
 	default:
 		j := start
 		esc := false
@@ -508,9 +512,8 @@ func (p *parser) value(kind Kind, op Op, name string) {
 			}
 			j++
 		}
-		v.Raw, v.rawOffset = p.s[start:j], int32(start)
+		v.Raw, v.Esc = p.s[start:j], esc
 		p.i = j
-		v.Text = p.unescape(v.Raw, esc)
 		if v.Raw == "" {
 			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
 				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
@@ -528,14 +531,15 @@ func (p *parser) value(kind Kind, op Op, name string) {
 	case Text:
 		v.Wild = (op == Eq || op == Ne) && hasWildcard(v.Raw)
 	case Integer:
-		n, ok := parseInt(v.Text)
+		text := v.Text()
+		n, ok := parseInt(text)
 		if !ok {
-			msg, hint, sugg := badInteger(v.Text, name)
+			msg, hint, sugg := badInteger(text, name)
 			p.fault(CodeBadValue, start, p.i, msg, hint, sugg...)
 		}
 		v.Int = n
 	case Date:
-		d, err := daterange.ParseValue(v.Text)
+		d, err := daterange.ParseValue(v.Text())
 		if err != nil {
 			p.dateFault(err, v)
 		}
@@ -572,29 +576,7 @@ func (v *Value) rawAt(d int) int {
 		i++
 		n++
 	}
-	return int(v.rawOffset) + i
-}
-
-// unescape returns raw without its escapes (\x is x); without any it is
-// raw itself. Texts with escapes share one buffer per parse, the size of
-// the filter, so they cost one allocation together.
-func (p *parser) unescape(raw string, esc bool) string {
-	if !esc {
-		return raw
-	}
-	if cap(p.e.unesc)-len(p.e.unesc) < len(raw) {
-		p.e.unesc = make([]byte, 0, len(p.s))
-	}
-	b := p.e.unesc
-	start := len(b)
-	for i := 0; i < len(raw); i++ {
-		if raw[i] == '\\' && i+1 < len(raw) {
-			i++
-		}
-		b = append(b, raw[i])
-	}
-	p.e.unesc = b
-	return unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
+	return v.rawOffset() + i
 }
 
 // hasWildcard reports whether raw holds a '*' that no '\' escapes.
@@ -645,7 +627,17 @@ func badInteger(s, name string) (msg, hint string, sugg []string) {
 	}
 	if len(s) >= 2 && len(s) <= 12 {
 		if n, ok := parseInt(s[:len(s)-1]); ok && n >= 0 {
-			mult := map[byte]int64{'s': 1, 'm': 60, 'h': 3600, 'd': 86400}[s[len(s)-1]|0x20]
+			mult := int64(0)
+			switch s[len(s)-1] | 0x20 {
+			case 's':
+				mult = 1
+			case 'm':
+				mult = 60
+			case 'h':
+				mult = 3600
+			case 'd':
+				mult = 86400
+			}
 			if mult != 0 {
 				return msg, hint, []string{strconv.FormatInt(n*mult, 10)}
 			}
