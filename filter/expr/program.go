@@ -1,0 +1,268 @@
+package expr
+
+import (
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/recq/recq/daterange"
+	"github.com/recq/recq/record"
+)
+
+// program is a compiled filter: one instruction per node, in prefix order,
+// each holding what its comparison needs already resolved (instants,
+// integers, the text test and where the field lies in the record), run by
+// one switch. Matching a record calls no closure per comparison, parses
+// nothing and allocates nothing.
+type program struct {
+	ins             []instr
+	start, duration uintptr
+}
+
+// What an instruction reads.
+const (
+	readAnd uint8 = iota
+	readOr
+	readStart    // startDate
+	readFinish   // startDate + duration
+	readDuration // duration
+	readText     // a text field
+	readEntries  // any entry of a nested list
+)
+
+// How an instruction tests a text.
+const (
+	textExact uint8 = iota
+	textPrefix
+	textSuffix
+	textContains
+	textPieces // first*mid…*last
+	textSet    // one of a list
+)
+
+type instr struct {
+	read   uint8
+	op     Op
+	mode   uint8   // the text test
+	negate bool    // != and =out=: the complement of == and =in=
+	size   int32   // the nodes of the subtree, to skip it
+	off    uintptr // a text field's offset, or the entries' list's
+	part   int     // which string of an entry
+	from   time.Time
+	to     time.Time
+	n      int64
+	text   string
+	pieces []string
+	wins   []daterange.Window
+	ints   []int64
+	set    map[string]struct{} // textSet of many values
+	list   []string            // textSet of a few
+}
+
+// newProgram compiles e against the windows of its dates (e.Resolve's answer).
+func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
+	p := &program{ins: make([]instr, len(e.Nodes)), start: l.start, duration: l.duration}
+	for i := range e.Nodes {
+		n := &e.Nodes[i]
+		in := &p.ins[i]
+		in.size, in.op = n.Size, n.Op
+		switch n.Op {
+		case And:
+			in.read = readAnd
+			continue
+		case Or:
+			in.read = readOr
+			continue
+		}
+		sel := e.Selector(n)
+		args := e.Args(n)
+		in.negate = n.Op == Ne || n.Op == Out
+		switch sel.Kind {
+		case Date:
+			in.read = readStart
+			if sel.Name == SelFinishDate {
+				in.read = readFinish
+			}
+			ws := w[n.First : n.First+n.Count]
+			in.from, in.to, in.wins = ws[0].From, ws[0].To, ws
+		case Integer:
+			in.read = readDuration
+			in.n = args[0].Int
+			for k := range args {
+				in.ints = append(in.ints, args[k].Int)
+			}
+		default:
+			in.read = readText
+			in.off = l.text[sel.Name]
+			if sel.Any {
+				in.read, in.off = readEntries, l.entries
+				if sel.Name == l.parts[1] {
+					in.part = 1
+				}
+			}
+			in.compileText(n.Op, args)
+		}
+	}
+	return p
+}
+
+// compileText picks the text test of a comparison.
+func (in *instr) compileText(op Op, args []Value) {
+	if op == In || op == Out {
+		in.mode = textSet
+		for k := range args {
+			in.list = append(in.list, args[k].Text())
+		}
+		if len(in.list) > 8 {
+			in.set = make(map[string]struct{}, len(in.list))
+			for _, s := range in.list {
+				in.set[s] = struct{}{}
+			}
+		}
+		return
+	}
+	v := &args[0]
+	if !v.Wild {
+		in.mode, in.text = textExact, v.Text()
+		return
+	}
+	p := v.Pattern()
+	first, last, mid := p[0], p[len(p)-1], p[1:len(p)-1]
+	switch {
+	case len(mid) == 0 && last == "":
+		in.mode, in.text = textPrefix, first
+	case len(mid) == 0 && first == "":
+		in.mode, in.text = textSuffix, last
+	case len(mid) == 1 && first == "" && last == "":
+		in.mode, in.text = textContains, mid[0]
+	default:
+		in.mode, in.pieces = textPieces, p
+	}
+}
+
+// match runs the program on the record at r.
+func (p *program) match(r unsafe.Pointer) bool {
+	if in := &p.ins[0]; in.read > readOr {
+		return p.leaf(in, r)
+	}
+	return p.group(0, r)
+}
+
+// group runs an And or an Or: its comparisons directly, its groups by
+// recursion, skipping each child's subtree by its size.
+func (p *program) group(i int, r unsafe.Pointer) bool {
+	and := p.ins[i].read == readAnd
+	end := i + int(p.ins[i].size)
+	for j := i + 1; j < end; j += int(p.ins[j].size) {
+		var ok bool
+		if in := &p.ins[j]; in.read > readOr {
+			ok = p.leaf(in, r)
+		} else {
+			ok = p.group(j, r)
+		}
+		if ok != and {
+			return ok
+		}
+	}
+	return and
+}
+
+// leaf runs one comparison.
+func (p *program) leaf(in *instr, r unsafe.Pointer) bool {
+	switch in.read {
+	case readStart:
+		return in.date((*time.Time)(unsafe.Add(r, p.start)))
+	case readFinish:
+		end := record.Finish(*(*time.Time)(unsafe.Add(r, p.start)), *(*int)(unsafe.Add(r, p.duration)))
+		return in.date(&end)
+	case readDuration:
+		return in.integer(int64(*(*int)(unsafe.Add(r, p.duration))))
+	case readText:
+		return in.textTest(*(*string)(unsafe.Add(r, in.off))) != in.negate
+	}
+	entries := *(*[]entry)(unsafe.Add(r, in.off))
+	for k := range entries {
+		if in.textTest(entries[k][in.part]) {
+			return !in.negate
+		}
+	}
+	return in.negate // no entry matches: the complement holds
+}
+
+// date compares an instant with the window of the value (docs/LANGUAGE.md
+// §14.3): ==X within [start, end), =lt=X before start, =ge=X from start,
+// =gt=X from end, =le=X before end, =in= within any window.
+func (in *instr) date(tp *time.Time) bool {
+	t := *tp
+	switch in.op {
+	case Eq:
+		return !t.Before(in.from) && t.Before(in.to)
+	case Ne:
+		return t.Before(in.from) || !t.Before(in.to)
+	case Lt:
+		return t.Before(in.from)
+	case Ge:
+		return !t.Before(in.from)
+	case Gt:
+		return !t.Before(in.to)
+	case Le:
+		return t.Before(in.to)
+	}
+	for _, w := range in.wins {
+		if !t.Before(w.From) && t.Before(w.To) {
+			return !in.negate
+		}
+	}
+	return in.negate
+}
+
+// integer compares a duration with the values.
+func (in *instr) integer(d int64) bool {
+	switch in.op {
+	case Eq:
+		return d == in.n
+	case Ne:
+		return d != in.n
+	case Lt:
+		return d < in.n
+	case Le:
+		return d <= in.n
+	case Gt:
+		return d > in.n
+	case Ge:
+		return d >= in.n
+	}
+	for _, x := range in.ints {
+		if d == x {
+			return !in.negate
+		}
+	}
+	return in.negate
+}
+
+// textTest is the positive test of a text (==, =in=); negate gives the
+// complement.
+func (in *instr) textTest(s string) bool {
+	switch in.mode {
+	case textExact:
+		return s == in.text
+	case textPrefix:
+		return strings.HasPrefix(s, in.text)
+	case textSuffix:
+		return strings.HasSuffix(s, in.text)
+	case textContains:
+		return strings.Contains(s, in.text)
+	case textPieces:
+		return matchPieces(s, in.pieces[0], in.pieces[1:len(in.pieces)-1], in.pieces[len(in.pieces)-1])
+	}
+	if in.set != nil {
+		_, ok := in.set[s]
+		return ok
+	}
+	for _, x := range in.list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
