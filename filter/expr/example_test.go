@@ -6,6 +6,7 @@ import (
 
 	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/record"
+	"github.com/recq/recq/timezone"
 )
 
 // A filter is parsed for a resource, written in its canonical form, its
@@ -17,7 +18,7 @@ func Example() {
 		return
 	}
 	fmt.Println(e)
-	denver, _ := time.LoadLocation("America/Denver")
+	denver, _ := timezone.Load("America/Denver")
 	now := time.Date(2026, 12, 7, 18, 0, 0, 0, time.UTC)
 	match := expr.CompileFiles(e, e.Resolve(now, denver))
 	f := record.File{AgentID: "annie", Duration: 900, StartDate: time.Date(2026, 12, 1, 9, 0, 0, 0, denver)}
