@@ -280,8 +280,8 @@ func TestFaultPlaces(t *testing.T) {
 	open(t, ctx, s)
 	for req, want := range map[string][]string{
 		"/files?d=2007-02-30&n=0&tz=america/new_york": {`in d: “30”, characters 18–19`, `in n: “0”, character 23`, `in tz: “america/new_york”, characters 28–43`},
-		"/files?d=today,":                               {`in d: after character 15`},
-		"/files?tz=America/Argentina/ComodRivadavia_x":  {`in tz: “America/Argentina/Co…”, characters 11–44`},
+		"/files?d=today,": {`in d: after character 15`},
+		"/files?tz=America/Argentina/ComodRivadavia_x": {`in tz: “America/Argentina/Co…”, characters 11–44`},
 	} {
 		paste(t, ctx, req)
 		var got []string
