@@ -1,9 +1,11 @@
 package skipnote
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -53,5 +55,54 @@ func TestMainPrintsAndIsNotCached(t *testing.T) {
 		if strings.Contains(string(out), "(cached)") {
 			t.Errorf("run %d: the run was cached:\n%s", run, out)
 		}
+	}
+}
+
+// Every package of the module whose tests can skip for want of a program
+// (through browsertest, pgtest or Skip itself) runs them through Main, so
+// that go test ./... says so.
+func TestEverySkippingPackageUsesMain(t *testing.T) {
+	root, _ := module()
+	if root == "" {
+		t.Fatal("no go.mod above the working directory")
+	}
+	uses := regexp.MustCompile(`\bbrowsertest\.New\(|\bpgtest\.|\bskipnote\.Skip\(|\brunInterop\(`)
+	checked := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil && path != root {
+			return filepath.SkipDir // another module (bench)
+		}
+		tests, _ := filepath.Glob(filepath.Join(path, "*_test.go"))
+		skips, main := false, false
+		for _, f := range tests {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			skips = skips || uses.Match(b)
+			main = main || strings.Contains(string(b), "skipnote.Main(m)")
+		}
+		if skips && filepath.Base(path) != "skipnote" {
+			checked++
+			if !main {
+				t.Errorf("%s: its tests can skip but its TestMain is not skipnote.Main", path)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 5 {
+		t.Errorf("only %d packages found whose tests can skip: the pattern no longer sees them", checked)
 	}
 }
