@@ -41,6 +41,13 @@ func TestVersionInStep(t *testing.T) {
 	if row := "| " + recq.Version + " | " + strconv.Itoa(schema.Version) + " |"; !strings.Contains(string(doc), row) {
 		t.Errorf("docs/VERSIONS.md's table has no row %q", row)
 	}
+	sdoc, err := os.ReadFile("docs/SCHEMA.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := `"version": ` + strconv.Itoa(schema.Version) + ","; !strings.Contains(string(sdoc), v) {
+		t.Errorf("docs/SCHEMA.md's example does not show %s", v)
+	}
 }
 
 // newestRelease reads the first "## vX.Y.Z — date" section of a changelog
