@@ -26,6 +26,7 @@
 //
 // Nothing reads the clock or the host's zone: the caller passes both, so a
 // query means the same on every machine. Canonical strings and fault codes
-// are stable; the wording of error messages is not. The language, with
+// are stable; the wording of error messages is not (docs/VERSIONS.md says
+// what each release promises; [Version] is this one). The language, with
 // every decision and its reason, is docs/LANGUAGE.md.
 package recq

@@ -57,3 +57,18 @@ func ExampleValue_Interval() {
 	fmt.Println(w.From.Format(time.RFC3339), w.To.Format(time.RFC3339))
 	// Output: 2026-11-23T00:00:00-07:00 2026-11-24T00:00:00-07:00
 }
+
+// A window prints as an ISO 8601 interval, each end with its offset.
+func ExampleWindow_String() {
+	v, _ := daterange.ParseValue("2007-08-05T13:15:58.25")
+	loc, _ := timezone.Load("America/New_York")
+	fmt.Println(v.Interval(time.Time{}, loc))
+	r, _ := daterange.ParseRange("2007-08-05,2007-08-07")
+	w, _ := r.Resolve(time.Time{}, loc)
+	fmt.Println(w)
+	fmt.Printf("%v\n", []daterange.Window{w})
+	// Output:
+	// 2007-08-05T13:15:58.25-04:00/2007-08-05T13:15:58.26-04:00
+	// 2007-08-05T00:00:00-04:00/2007-08-07T00:00:00-04:00
+	// [2007-08-05T00:00:00-04:00/2007-08-07T00:00:00-04:00]
+}

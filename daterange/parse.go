@@ -91,7 +91,7 @@ func parseAbsolute(s string, v *Value) *Error {
 		return fail(s, monthPos, "month "+s[monthPos:monthPos+2]+" is out of range 01–12", "").part(2)
 	}
 	if n := gregorian.DaysIn(int(v.year), timeMonth(month)); day < 1 || day > n {
-		return fail(s, dayPos, "day "+s[dayPos:dayPos+2]+" is out of range: "+monthNames[month-1]+" "+s[0:4]+" has "+strconv.Itoa(n)+" days", "").part(2)
+		return dayOutOfRange(s, dayPos, monthNames[month-1]+" "+s[0:4], day, n)
 	}
 	v.month, v.day, v.prec = uint8(month), uint8(day), Day
 	if i == len(s) {
@@ -434,4 +434,22 @@ func num(s string, i, n int) int {
 		x = x*10 + int(c-'0')
 	}
 	return x
+}
+
+// dayOutOfRange is the fault of a day the month does not have (the two
+// digits at s[at:]), with the fix a person means: the month's last day for
+// a day past it (2007-02-30 → 28), its first for day 00.
+func dayOutOfRange(s string, at int, month string, day, n int) *Error {
+	e := fail(s, at, "day "+s[at:at+2]+" is out of range: "+month+" has "+strconv.Itoa(n)+" days", "").part(2)
+	if day < 1 {
+		e.Hint = "days count from 01"
+		return e.suggest("01")
+	}
+	last := strconv.Itoa(n) // 28 to 31
+	suffix := "th"
+	if n == 31 {
+		suffix = "st"
+	}
+	e.Hint = "the last day of " + month + " is the " + last + suffix
+	return e.suggest(last)
 }

@@ -270,3 +270,31 @@ func TestParseAllocations(t *testing.T) {
 		t.Errorf("AppendText allocates %v times", n)
 	}
 }
+
+// A day the month does not have is fixed by the month's last day (its
+// first for day 00): the suggestion replaces the two digits, and the hint
+// says which day that is.
+func TestDayOutOfRangeFix(t *testing.T) {
+	for _, tt := range []struct{ in, sugg, hint string }{
+		{"2007-02-30", "28", "the last day of February 2007 is the 28th"},
+		{"2008-02-30", "29", "the last day of February 2008 is the 29th"},
+		{"2007-04-31", "30", "the last day of April 2007 is the 30th"},
+		{"2007-01-32", "31", "the last day of January 2007 is the 31st"},
+		{"20070230T1315Z", "28", "the last day of February 2007 is the 28th"},
+		{"2007-08-00", "01", "days count from 01"},
+	} {
+		_, err := ParseValue(tt.in)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != CodeBadDatePart {
+			t.Errorf("%s: %v, want a bad-date-part", tt.in, err)
+			continue
+		}
+		if len(e.Suggestions) != 1 || e.Suggestions[0] != tt.sugg || e.Hint != tt.hint {
+			t.Errorf("%s: suggestions %q, hint %q; want %q, %q", tt.in, e.Suggestions, e.Hint, tt.sugg, tt.hint)
+		}
+		fixed := tt.in[:e.Start] + e.Suggestions[0] + tt.in[e.End:]
+		if _, err := ParseValue(fixed); err != nil {
+			t.Errorf("%s fixed as %s: %v", tt.in, fixed, err)
+		}
+	}
+}

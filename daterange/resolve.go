@@ -14,6 +14,15 @@ type Window struct {
 	From, To time.Time
 }
 
+// String writes the window as ISO 8601 writes an interval: its two ends in
+// RFC 3339 (with a fraction of a second when they have one), each with its
+// own offset, joined by '/': 2007-08-05T00:00:00-04:00/2007-08-06T00:00:00-04:00.
+// Whether To belongs to the window depends on where the window comes from
+// (above).
+func (w Window) String() string {
+	return w.From.Format(time.RFC3339Nano) + "/" + w.To.Format(time.RFC3339Nano)
+}
+
 // Tolerance is how far from a start-date or finish-date value a record's
 // start or end may lie and still match, both ends included.
 const Tolerance = 5 * time.Second

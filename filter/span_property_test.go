@@ -32,6 +32,9 @@ func TestPropertySpansLieInTheRequest(t *testing.T) {
 		if !errors.As(err, &list) {
 			return
 		}
+		if c := list.Caret(r.Target); strings.Count(c, "\n")%2 != 1 || !strings.Contains(c, "^") {
+			t.Fatalf("%q: caret rendering of the list %q", r.Target, c)
+		}
 		for _, e := range list {
 			s := e.Span
 			if !known[e.Code] {

@@ -68,9 +68,12 @@ var spanTests = []struct {
 	{"filter: plus in a date", "GET", "/files?filter=startDate=ge=today+1d", filter.CodePlusAsSpace, 32, "+", []string{"%2B"}},
 	{"filter: plus around and", "GET", "/files?filter=agentID==a+and+agentID==b", filter.CodePlusAsSpace, 24, "+", []string{"%20"}},
 	{"date after a space", "GET", "/files?d=2007-08-05%20xx:00", filter.CodeBadDate, 22, "x", nil},
-	{"day out of range", "GET", "/files?d=2007-02-30", filter.CodeBadDatePart, 17, "30", nil},
+	{"day out of range", "GET", "/files?d=2007-02-30", filter.CodeBadDatePart, 17, "30", []string{"28"}},
+	{"day out of range in a leap year", "GET", "/files?d=2008-02-30", filter.CodeBadDatePart, 17, "30", []string{"29"}},
+	{"day out of range, basic form", "GET", "/files?d=20070431T1315Z", filter.CodeBadDatePart, 15, "31", []string{"30"}},
+	{"day 00", "GET", "/files?d=2007-08-00", filter.CodeBadDatePart, 17, "00", []string{"01"}},
 	{"hour out of range after %20", "GET", "/files?start-date=2007-08-05%2025:00Z", filter.CodeBadDatePart, 31, "25", nil},
-	{"second end out of range", "GET", "/files?d=2007-08-05,2007-08-45", filter.CodeBadDatePart, 28, "45", nil},
+	{"second end out of range", "GET", "/files?d=2007-08-05,2007-08-45", filter.CodeBadDatePart, 28, "45", []string{"31"}},
 	{"offset out of range", "GET", "/files?d=2007-08-05T13:15-24:00", filter.CodeBadDatePart, 26, "24", nil},
 	{"too many days", "GET", "/files?d=today-200000d", filter.CodeBadDatePart, 15, "200000", nil},
 	{"relative in upper case", "GET", "/files?d=Today", filter.CodeBadDate, 9, "Today", []string{"today"}},
@@ -234,7 +237,7 @@ func TestJSONSpans(t *testing.T) {
 		sugg     []string
 	}{
 		{"unknown field", `{"resource":"files","fields":{"agentId":"bill"}}`, filter.CodeUnknownVariable, "fields.agentId", "agentId", []string{"agentID"}},
-		{"date part", `{"resource":"files","d":"2007-02-30"}`, filter.CodeBadDatePart, "d", "30", nil},
+		{"date part", `{"resource":"files","d":"2007-02-30"}`, filter.CodeBadDatePart, "d", "30", []string{"28"}},
 		{"date after an escape", `{"resource":"files","start-date":"2007-08-05\u002025:00Z"}`, filter.CodeBadDatePart, "start-date", "25", nil},
 		{"date after a multi-byte escape", `{"resource":"files","d":"\u00e9"}`, filter.CodeBadDate, "d", `\u00e9`, nil},
 		{"zone", `{"resource":"files","tz":"america/denver"}`, filter.CodeUnknownZone, "tz", "america/denver", []string{"America/Denver"}},

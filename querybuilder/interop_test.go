@@ -12,6 +12,7 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/skipnote"
 )
 
 // interopDir holds the npm package of the interop test: package.json,
@@ -37,7 +38,7 @@ func runInterop(t *testing.T, input any) (out struct {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s (CI=true: the interop test may not be skipped; %s)", why, how)
 		}
-		t.Skipf("%s; %s", why, how)
+		skipnote.Skip(t, "node and react-querybuilder", how, why+"; "+how)
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {

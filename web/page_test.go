@@ -30,15 +30,15 @@ func canonical(t *testing.T, request string) string {
 
 // faults is what the page lists under the URL box.
 type shownFault struct {
-	Code, Message, Text string
-	Start, End          int
-	Suggestions         []string
+	Code, Message, Text, Where string
+	Start, End                 int
+	Suggestions                []string
 }
 
 func pageFaults(t *testing.T, ctx context.Context) []shownFault {
 	return eval[[]shownFault](t, ctx, `[...document.querySelectorAll("#faults .fault-item")].map((li, i) => {
 		const m = document.querySelector('#url-mirror mark[data-fault="' + i + '"]');
-		return {Code: li.dataset.code, Message: li.querySelector(".message").textContent,
+		return {Code: li.dataset.code, Message: li.querySelector(".message").textContent, Where: li.querySelector(".where").textContent,
 			Text: m ? m.textContent : "", Start: m ? +m.dataset.start : -1, End: m ? +m.dataset.end : -1,
 			Suggestions: [...li.querySelectorAll("button.suggestion")].map((b) => b.dataset.suggestion)};
 	})`)
@@ -197,6 +197,7 @@ func TestBadURLUnderlinesTheLibrarySpan(t *testing.T) {
 		{"/files?Start-Date=2007-12-19", "/files?start-date=2007-12-19"},
 		{"/files?d=2007-08-05T13:15 05:30", "/files?d=2007-08-05T13:15%2B05:30"},
 		{"/files?tz=america/new_york&agentID=bill", "/files?tz=America/New_York&agentID=bill"},
+		{"/files?d=2007-02-30", "/files?d=2007-02-28"},
 		{"https://vcc-naX.8x8.com/api/recordings/files?d=today-1d,today&tz=America/Denvr", "/files?d=today-1d,today&tz=America/Denver"},
 		// Three faults; the first suggestion fixes the first, and the
 		// screenshot of the faults is docs/page-faults.png.
@@ -269,4 +270,26 @@ func libraryFaults(t *testing.T, req string) []libFault {
 		t.Fatalf("%s: %v", b, jerr)
 	}
 	return out
+}
+
+// Each fault says where it is as a person counts, from 1, with the text at
+// fault: "30" of 2007-02-30 is characters 18–19, not "21–23" of offsets.
+func TestFaultPlaces(t *testing.T) {
+	s := newSite(t)
+	ctx := browser(t, 1280, 900)
+	open(t, ctx, s)
+	for req, want := range map[string][]string{
+		"/files?d=2007-02-30&n=0&tz=america/new_york": {`in d: “30”, characters 18–19`, `in n: “0”, character 23`, `in tz: “america/new_york”, characters 28–43`},
+		"/files?d=today,": {`in d: after character 15`},
+		"/files?tz=America/Argentina/ComodRivadavia_x": {`in tz: “America/Argentina/Co…”, characters 11–44`},
+	} {
+		paste(t, ctx, req)
+		var got []string
+		for _, f := range pageFaults(t, ctx) {
+			got = append(got, f.Where)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: the page says %q, want %q", req, got, want)
+		}
+	}
 }

@@ -74,7 +74,7 @@ export function toURL(st) {
 
 /**
  * fromCanonical reads the canonical URL of an accepted request into the
- * model. Canonical form is one spelling per query (SPEC section 8), so a
+ * model. Canonical form is one spelling per query (docs/LANGUAGE.md §8), so a
  * plain split is exact; fields keep the row order of prev where they can.
  */
 export function fromCanonical(canonical, prev) {

@@ -52,9 +52,7 @@ export function urlbox({ onInput, onCommit }) {
     if (!faults.length) { list.replaceChildren(); return; }
     const items = faults.map((f) => {
       const at = f.span ? text.slice(f.span.start, f.span.end) : "";
-      const where = f.span
-        ? h("span", { class: "where" }, `in ${f.variable}, characters ${f.span.start}–${f.span.end}`)
-        : h("span", { class: "where" }, f.variable);
+      const where = h("span", { class: "where" }, f.span ? `in ${f.variable}: ${place(at, f.span)}` : f.variable);
       const sugg = (f.suggestions ?? []).map((s) => h("button", {
         type: "button", class: "suggestion", "data-suggestion": s,
         "aria-label": at ? `Replace ${at} with ${s}` : `Insert ${s}`,
@@ -80,6 +78,17 @@ export function urlbox({ onInput, onCommit }) {
   }
 
   return { show, get value() { return box.value; }, enable() { box.disabled = false; } };
+}
+
+// place says where a span lies as a person counts, from 1, with the text
+// it covers: “30”, characters 18–19; “&”, character 7; after character 15
+// for an empty span (where something is missing). A long text is cut.
+export function place(text, span) {
+  const { start, end } = span;
+  if (end <= start) return start === 0 ? "at the start" : `after character ${start}`;
+  const n = end - start === 1 ? `character ${end}` : `characters ${start + 1}–${end}`;
+  const shown = text.length > 24 ? text.slice(0, 20) + "…" : text;
+  return `“${shown}”, ${n}`;
 }
 
 // spanOf returns a fault's span in UTF-16 units of text, the one the

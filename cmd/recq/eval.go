@@ -35,7 +35,7 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	}
 	q, err := filter.Parse("GET", fs.Arg(0))
 	if err != nil {
-		return reject("recq eval", err, stdout, stderr)
+		return rejectRequest("recq eval", err, fs.Arg(0), stdout, stderr)
 	}
 	files, transcripts, err := readData(strings.Split(*data, ","))
 	if err != nil {
@@ -46,7 +46,7 @@ func evalCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	w := bufio.NewWriter(stdout)
 	err = recq.Answer(context.Background(), w, q, store, now, tenant)
 	if filter.Faults(err) != nil {
-		return reject("recq eval", err, stdout, stderr)
+		return rejectRequest("recq eval", err, fs.Arg(0), stdout, stderr)
 	}
 	if err == nil {
 		err = w.Flush()

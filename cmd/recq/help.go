@@ -37,7 +37,7 @@ func helpCommand(args []string, stdout, stderr io.Writer, clock func() time.Time
 	}
 	c, ok := lookup(args[0])
 	if !ok {
-		fmt.Fprintf(stderr, "recq help: unknown command %q\n\n%s", args[0], usage())
+		fmt.Fprintf(stderr, "recq help: %s\n\n%s", unknownCommand(args[0]), usage())
 		return 1
 	}
 	return c.run([]string{"--help"}, stdout, stderr, clock)

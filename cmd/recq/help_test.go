@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/recq/recq"
 )
 
 func runArgs(args ...string) (status int, stdout, stderr string) {
@@ -115,8 +117,11 @@ func TestVersion(t *testing.T) {
 		want string
 	}{
 		{built, true, "recq v1.2.3 (0123456789ab+dirty) go1.26.0"},
-		{&debug.BuildInfo{GoVersion: "go1.26.0"}, true, "recq (devel) go1.26.0"},
-		{nil, false, "recq (devel)"},
+		{&debug.BuildInfo{GoVersion: "go1.26.0"}, true, "recq " + recq.Version + " go1.26.0"},
+		{&debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}}, true, "recq " + recq.Version + " go1.26.0"},
+		{&debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v0.0.0-20261207014500-0123456789ab+dirty"}}, true, "recq " + recq.Version + " go1.26.0"},
+		{&debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v0.9.1-0.20261207014500-0123456789ab"}}, true, "recq v0.9.1-0.20261207014500-0123456789ab go1.26.0"},
+		{nil, false, "recq " + recq.Version},
 	} {
 		if got := version(tt.info, tt.ok); got != tt.want {
 			t.Errorf("version = %q, want %q", got, tt.want)

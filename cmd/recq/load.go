@@ -84,7 +84,7 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 	progress := func(int) {}
 	if isTerminal(stderr) {
 		progress = func(n int) {
-			fmt.Fprintf(stderr, "\r%s: %d of about %d records, %s", path, n, expect, rate(n, clock().Sub(start)))
+			fmt.Fprintf(stderr, "\r%s: %d of about %d records, %s", path, n, expect, took(n, clock().Sub(start)))
 		}
 	}
 	files, transcripts, err := s.LoadStream(ctx, expect, func(file func(*record.File) error, transcript func(*record.Transcript) error) error {
@@ -99,7 +99,7 @@ func loadFile(ctx context.Context, s *postgres.Store, path string, stdout, stder
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	total := files + transcripts
-	fmt.Fprintf(stdout, "%s: %s and %s loaded, %s\n", path, count(files, "file", "files"), count(transcripts, "transcript", "transcripts"), rate(total, clock().Sub(start)))
+	fmt.Fprintf(stdout, "%s: %s and %s loaded %s\n", path, count(files, "file", "files"), count(transcripts, "transcript", "transcripts"), took(total, clock().Sub(start)))
 	return nil
 }
 
@@ -155,13 +155,30 @@ func estimateRecords(f *os.File, format filter.Format) int {
 	return max(1, int(int64(seen)*st.Size()/int64(n)))
 }
 
-// rate says how many records a second n records in d are.
-func rate(n int, d time.Duration) string {
-	if d <= 0 {
-		return fmt.Sprintf("%d records", n)
+// took says how long n records took to load, and how many records a
+// second that is when the load is long enough for a rate to mean
+// something (a second and a thousand records at least): "in 4ms" for one
+// record, not "250 records/s".
+func took(n int, d time.Duration) string {
+	switch {
+	case d < 0:
+		d = 0
+	case d < time.Millisecond:
+		d = d.Round(time.Microsecond)
+	case d < time.Second:
+		d = d.Round(time.Millisecond)
+	default:
+		d = d.Round(100 * time.Millisecond)
 	}
-	return fmt.Sprintf("%.0f records/s", float64(n)/d.Seconds())
+	s := "in " + d.String()
+	if n >= minRateRecords && d >= time.Second {
+		s += fmt.Sprintf(" (%.0f records/s)", float64(n)/d.Seconds())
+	}
+	return s
 }
+
+// minRateRecords is the fewest records whose load rate recq load reports.
+const minRateRecords = 1000
 
 // isTerminal reports whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {

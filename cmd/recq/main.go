@@ -27,6 +27,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/recq/recq/internal/editdist"
 )
 
 func main() {
@@ -105,6 +107,50 @@ func run(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
 	if c, ok := lookup(args[0]); ok {
 		return c.run(args[1:], stdout, stderr, clock)
 	}
-	fmt.Fprintf(stderr, "recq: unknown command %q\n\n%s", args[0], usage())
+	fmt.Fprintf(stderr, "recq: %s\n\n%s", unknownCommand(args[0]), usage())
 	return 1
+}
+
+// unknownCommand says that name is no command of recq and, when one is
+// near, which was meant: the same name in another case, the one command
+// it begins (pars → parse), or the one nearest within two edits (one for
+// a name of four letters or fewer).
+func unknownCommand(name string) string {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if c, ok := nearestCommand(name); ok {
+		msg += "; did you mean " + c + "?"
+	}
+	return msg
+}
+
+func nearestCommand(name string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	var prefixed []string
+	for _, c := range commands {
+		if strings.EqualFold(c.name, name) {
+			return c.name, true
+		}
+		if len(name) >= 2 && strings.HasPrefix(c.name, strings.ToLower(name)) {
+			prefixed = append(prefixed, c.name)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0], true
+	}
+	limit := 2
+	if len(name) <= 4 {
+		limit = 1
+	}
+	best, bestD, ties := "", limit+1, 0
+	for _, c := range commands {
+		switch d := editdist.Distance(strings.ToLower(name), c.name, limit, nil); {
+		case d < bestD:
+			best, bestD, ties = c.name, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	return best, bestD <= limit && ties == 1
 }

@@ -42,28 +42,43 @@ func parseCommand(args []string, stdout, stderr io.Writer, clock func() time.Tim
 	return printJSON(stdout, stderr, out, 0)
 }
 
-// reject prints a refused request: JSON on stdout, one human line per fault
-// on stderr, and exit status 2.
-func reject(cmd string, err error, stdout, stderr io.Writer) int {
-	return rejectRequest(cmd, err, "", stdout, stderr)
-}
-
-// rejectRequest is reject for a request given on the command line: the
-// first fault is also shown under the request ("" shows none).
+// rejectRequest prints a refused request: JSON on stdout, and on stderr
+// one line per fault and then the request with carets under every fault
+// ("" shows none), and returns exit status 2.
 func rejectRequest(cmd string, err error, request string, stdout, stderr io.Writer) int {
 	list := filter.Faults(err)
 	if list == nil {
 		list = filter.ErrorList{{Code: filter.CodeInternal, Variable: "query", Pos: -1, Msg: err.Error()}}
 	}
 	for _, e := range list {
-		fmt.Fprintf(stderr, "%s: %s at %d-%d: %v\n", cmd, e.Code, e.Span.Start, e.Span.End, e)
+		fmt.Fprintln(stderr, faultLine(cmd, e))
 	}
-	if request != "" && list[0].JSONPath == "" {
-		for _, line := range strings.Split(list[0].Caret(request), "\n") {
-			fmt.Fprintf(stderr, "  %s\n", line)
+	if request != "" {
+		if carets := list.Caret(request); carets != "" {
+			for _, line := range strings.Split(carets, "\n") {
+				fmt.Fprintf(stderr, "  %s\n", line)
+			}
 		}
 	}
 	return printJSON(stdout, stderr, encode.NewRejection(list), 2)
+}
+
+// faultLine is a fault for a person, with one position: where its span
+// starts in the request as given, the offset that the JSON's span.start
+// holds (a fault of the JSON form counts in its JSON text, and names the
+// key path):
+//
+//	recq parse: d at 17: bad-date-part: day 30 is out of range: February 2007 has 28 days
+func faultLine(cmd string, e *filter.Error) string {
+	where := e.Variable
+	if e.JSONPath != "" {
+		where = e.JSONPath
+	}
+	line := fmt.Sprintf("%s: %s at %d: %s: %s", cmd, where, e.Span.Start, e.Code, e.Msg)
+	if e.Hint != "" {
+		line += "; " + e.Hint
+	}
+	return line
 }
 
 func printJSON(stdout, stderr io.Writer, v any, status int) int {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/recq/recq/internal/skipnote"
 )
 
 // Install is the command that installs the browser these tests drive.
@@ -162,7 +164,7 @@ func unavailable(t testing.TB, err error) {
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("browsertest: %v (CI=true: a browser test may not be skipped; install it with: %s)", err, Install)
 	}
-	t.Skipf("browsertest: %v; install it with: %s", err, Install)
+	skipnote.Skip(t, "chromium", Install, fmt.Sprintf("browsertest: %v; install it with: %s", err, Install))
 }
 
 // deadlineOf returns the test's deadline, when t has one.

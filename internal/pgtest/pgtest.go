@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/recq/recq/internal/skipnote"
 	"github.com/recq/recq/postgres"
 )
 
@@ -27,7 +28,7 @@ func Server(t testing.TB) string {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("CI=true but %s is not set: .ci/run starts PostgreSQL for these tests", Env)
 		}
-		t.Skip(How)
+		skipnote.Skip(t, "PostgreSQL", "url=$(.ci/postgres start /tmp/recqpg) && RECQ_TEST_POSTGRES=$url go test ./...", How)
 	}
 	return url
 }
