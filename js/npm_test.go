@@ -24,8 +24,8 @@ import (
 )
 
 // toolsDir holds what the tests use beside the package, pinned by its
-// package-lock.json: tsc, react, react-dom, react-querybuilder. .ci/run
-// installs them with npm ci.
+// package-lock.json: tsc, react, react-dom, react-querybuilder, vite.
+// .ci/run installs them with npm ci.
 const toolsDir = "testdata/tools"
 
 // userDir holds the files of the user's project: the scripts run with node
@@ -133,20 +133,26 @@ func userProject(t testing.TB) string {
 		t.Fatal(err)
 	}
 	run(t, dir, nil, "npm", "install", "--offline", "--no-audit", "--no-fund", "--silent", tarball)
-	entries, err := os.ReadDir(userDir)
+	copyFiles(t, userDir, dir)
+	return dir
+}
+
+// copyFiles copies the files of the directory from into the directory to.
+func copyFiles(t testing.TB, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(userDir, e.Name()))
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 // linkTools makes the pinned tools resolvable from the project, as if it
@@ -158,7 +164,7 @@ func linkTools(t testing.TB, project string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, need := range []string{"typescript", "react", "react-dom", "react-querybuilder", "@types/react"} {
+	for _, need := range []string{"typescript", "react", "react-dom", "react-querybuilder", "@types/react", "vite"} {
 		if _, err := os.Stat(filepath.Join(tools, need, "package.json")); err != nil {
 			unavailable(t, need+" is not installed in "+toolsDir)
 		}

@@ -53,10 +53,17 @@ async function instantiate(source, imports) {
       const { instance } = await WebAssembly.instantiateStreaming(response, imports);
       return instance;
     }
-    return instantiate(await response.arrayBuffer(), imports);
+    const bytes = await wasmBytes(await response.arrayBuffer(), () =>
+      `${response.url || "the response"} is ${type || "untyped"}, not the module` +
+      (type.startsWith("text/html")
+        ? ": a dev server's fallback page? Its pre-bundling may have moved the package away from its recq.wasm.gz" +
+          ' (Vite: optimizeDeps: {exclude: ["@recq/recq"]}); or pass load the module\'s URL'
+        : ""));
+    const { instance } = await WebAssembly.instantiate(bytes, imports);
+    return instance;
   }
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    const { instance } = await WebAssembly.instantiate(await wasmBytes(source), imports);
+    const { instance } = await WebAssembly.instantiate(await wasmBytes(source, () => "these bytes are neither WebAssembly nor gzip-compressed WebAssembly"), imports);
     return instance;
   }
   throw new TypeError("recq: load takes a URL, a Response, the module's bytes or a WebAssembly.Module, not " + Object.prototype.toString.call(source));
@@ -69,8 +76,9 @@ function checked(response, what) {
 }
 
 // wasmBytes returns the module's bytes, gunzipped when they are gzip's
-// (1f 8b), as they are when they begin with WebAssembly's \0asm.
-async function wasmBytes(source) {
+// (1f 8b), as they are when they begin with WebAssembly's \0asm; anything
+// else throws what notModule says.
+async function wasmBytes(source, notModule) {
   const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     if (typeof DecompressionStream === "undefined") {
@@ -80,7 +88,7 @@ async function wasmBytes(source) {
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
   if (bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d) return bytes;
-  throw new Error("recq: these bytes are neither WebAssembly nor gzip-compressed WebAssembly");
+  throw new Error("recq: " + notModule());
 }
 
 const encoder = new TextEncoder();
