@@ -349,6 +349,7 @@ func TestNode(t *testing.T) {
 		Loading       struct{ Fields, Validation any }
 		IsRefusal     []bool
 		Misuse        string
+		Failures      map[string]string
 		React         string
 		SchemaVersion int
 	}
@@ -389,6 +390,16 @@ func TestNode(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.Misuse, "recq: options.now") {
 		t.Errorf("a bad now threw %q", out.Misuse)
+	}
+	for name, want := range map[string]string{
+		"bytes":       "Error: recq: these bytes are neither WebAssembly nor gzip-compressed WebAssembly",
+		"html":        `is text/html, not the module: a dev server's fallback page?`,
+		"object":      "TypeError: recq: load takes a URL, a Response, the module's bytes or a WebAssembly.Module, not [object Object]",
+		"missingFile": "ENOENT",
+	} {
+		if got := out.Failures[name]; !strings.Contains(got, want) {
+			t.Errorf("load(%s): %q, want %q", name, got, want)
+		}
 	}
 	if out.React != "absent" {
 		t.Errorf("react is %s in the project: the test of the main entry without react proves nothing", out.React)

@@ -40,6 +40,21 @@ try {
 } catch (e) {
   misuse = e.message;
 }
+// What load says when it is given something that is not the module.
+const failures = {};
+for (const [name, source] of Object.entries({
+  bytes: new Uint8Array([1, 2, 3, 4]),
+  html: new Response("<!doctype html><title>index</title>", { headers: { "Content-Type": "text/html" } }),
+  object: {},
+  missingFile: fileURLToPath(new URL("./no-such.wasm", wasmURL)),
+})) {
+  try {
+    await load(source);
+    failures[name] = "loaded";
+  } catch (e) {
+    failures[name] = `${e.name}: ${e.message}`;
+  }
+}
 let react = "importable";
 try {
   await import("react");
@@ -56,5 +71,6 @@ console.log(JSON.stringify({
   isRefusal: [isRefusal(answers.default.parse), isRefusal(recq.parse("GET", "/files?d=2007-02-30"))],
   schemaVersion: recq.schema().version,
   misuse,
+  failures,
   react,
 }));
