@@ -459,6 +459,9 @@ func TestReact(t *testing.T) {
 // react-querybuilder's own types, and whose @ts-expect-error lines fail the
 // check if the types lose their shape.
 func TestTypes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs tsc for tens of seconds: run without -short")
+	}
 	project := userProject(t)
 	linkTools(t, project)
 	tsc, err := filepath.Abs(filepath.Join(toolsDir, "node_modules", "typescript", "bin", "tsc"))

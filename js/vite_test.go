@@ -29,6 +29,9 @@ const viteDir = "testdata/vite"
 // recq.wasm.gz as an asset (the same bytes as web's), and the app's load()
 // must find it there and answer as the Go library does.
 func TestVite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs vite for seconds to tens of seconds: run without -short")
+	}
 	project := userProject(t)
 	linkTools(t, project)
 	copyFiles(t, viteDir, project)
@@ -96,6 +99,9 @@ func TestVite(t *testing.T) {
 // not with a WebAssembly compile error over an HTML page); with it, the
 // app answers as the Go library does.
 func TestViteDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs vite for seconds to tens of seconds: run without -short")
+	}
 	project := userProject(t)
 	linkTools(t, project)
 	copyFiles(t, viteDir, project)
