@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -225,4 +226,34 @@ func TestCORSHandler(t *testing.T) {
 	if res := preflight(h, unlisted, "/"); res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("an unlisted origin's preflight went on to next: %d %v", res.StatusCode, res.Header)
 	}
+}
+
+// FuzzParseOrigins checks the laws of --cors's reader on any text: it never
+// panics; what it accepts is never "*" or "null", each origin is written as
+// a browser writes it (parsing and serializing it gives it back), and the
+// list joined again reads the same.
+func FuzzParseOrigins(f *testing.F) {
+	for _, s := range []string{"http://localhost:5173", "http://localhost:5173, https://app.example.com", "*", "null", "http://[::1]:5173",
+		"HTTP://LocalHost:80/", "http://user@host", "localhost:5173", "https://example.com:443", "http://a,,http://b", "http://%zz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		origins, err := ParseOrigins(list)
+		if err != nil {
+			return
+		}
+		for _, o := range origins {
+			if o == "*" || o == "null" || o == "" {
+				t.Fatalf("%q accepted %q", list, o)
+			}
+			u, err := url.Parse(o)
+			if err != nil || canonicalOrigin(u) != o || (u.Scheme != "http" && u.Scheme != "https") || u.Path != "" || u.RawQuery != "" || u.User != nil {
+				t.Fatalf("%q accepted %q, which is not an origin as browsers write it", list, o)
+			}
+		}
+		again, err := ParseOrigins(strings.Join(origins, ","))
+		if err != nil || !slices.Equal(again, origins) {
+			t.Fatalf("%q: %q read back as %q, %v", list, origins, again, err)
+		}
+	})
 }
