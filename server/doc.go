@@ -24,7 +24,9 @@
 //	DELETE /transcripts/{interactionGUID}         remove its messages
 //
 // HEAD is answered as GET without a body. A request is checked in this
-// order: the size of its target and header fields (431), the credentials
+// order: a CORS preflight from an origin in Config.CORSOrigins (204, without
+// credentials; none by default: docs/SERVING.md, "Cross-origin requests"),
+// the size of its target and header fields (431), the credentials
 // (401, before any slot is taken), the bounds on requests in flight, of the
 // server and of the connection (503), the method (405), the request itself
 // (404 for an unknown resource, 400 for any other fault), then the store
@@ -34,7 +36,8 @@
 //
 //	200 OK           a list or one transcript, in the requested format
 //	204 No Content   every DELETE that succeeds, and DELETE of an unknown
-//	                 transcript (the API document: "the return code will be 204")
+//	                 transcript (the API document: "the return code will be 204");
+//	                 a preflight from a listed origin (Config.CORSOrigins)
 //	400 Bad Request  a fault in the path or the query (every fault is listed)
 //	401 Unauthorized no or wrong credentials; WWW-Authenticate: Basic realm="recordings"
 //	404 Not Found    an unknown resource path (/foo, /Files: the body still

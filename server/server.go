@@ -60,6 +60,14 @@ type Config struct {
 	// (docs/LANGUAGE.md §14). False, the default, refuses them with 400 and
 	// code not-in-api, as the real API would: the server stands in for it.
 	Filter bool
+	// CORSOrigins are the origins (scheme://host[:port], exactly as a
+	// browser sends them: CheckOrigin) whose pages may call the API from
+	// another origin, with credentials; a preflight from one of them is
+	// answered without credentials. Nil: none, no CORS headers, and a
+	// preflight is refused like any request without credentials
+	// (docs/SERVING.md, "Cross-origin requests"). New panics on an origin
+	// CheckOrigin refuses.
+	CORSOrigins []string
 	// Logger receives one line per request (level Info; Warn for 503 and
 	// 431, Error for 5xx); nil logs nothing. The line holds no credentials
 	// and no values of the query (docs/SERVING.md).
@@ -81,6 +89,7 @@ type Server struct {
 	writeTimeout time.Duration
 	log          *slog.Logger
 	filter       bool // answer filter= (Config.Filter)
+	cors         corsPolicy // nil: no cross-origin requests
 
 	// hook, when set (by tests), runs inside the bound and the recovery,
 	// before the request is handled.
@@ -102,6 +111,7 @@ func New(cfg Config) *Server {
 		zone:   cfg.Zone,
 		clock:  cfg.Clock,
 		log:    cfg.Logger,
+		cors:   newCORSPolicy(cfg.CORSOrigins),
 
 		writeTimeout: cfg.WriteTimeout,
 		filter:       cfg.Filter,
@@ -190,7 +200,8 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && match == 1
 }
 
-// ServeHTTP answers one request of the API: the header's size is checked
+// ServeHTTP answers one request of the API: a preflight of an origin in
+// Config.CORSOrigins is answered first, then the header's size is checked
 // (431), then the credentials (401, without taking a slot, so that a flood
 // of strangers cannot lock the tenant out), then a slot is taken (503); the
 // response is built whole inside the slot, the slot released, and only then
@@ -206,6 +217,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// below, which cost nothing to build, it starts now.
 	rc := http.NewResponseController(rw)
 	rc.SetWriteDeadline(time.Now().Add(s.writeTimeout)) // not supported under httptest's recorder
+	if s.cors != nil && s.cors.apply(rw, r) {
+		return // a preflight of a listed origin: answered without credentials
+	}
 	if n := headerBytes(r); n > MaxHeaderBytes {
 		writeErrors(rw, http.StatusRequestHeaderFieldsTooLarge, format, headerTooLarge(n))
 		return

@@ -14,9 +14,10 @@ import (
 )
 
 // The browser module (docs/BROWSER.md): recq compiled to WebAssembly
-// (cmd/recq-wasm), kept gzip-compressed, with Go's wasm_exec.js and the ES
-// module recq.js that loads both. Refresh the .wasm and wasm_exec.js after
-// a change to the library or the toolchain with:
+// (cmd/recq-wasm), kept gzip-compressed, with Go's wasm_exec.js, the loader
+// load.js (which the npm package in js/ copies too) and the ES module
+// recq.js that loads the module through it. Refresh the .wasm and
+// wasm_exec.js after a change to the library or the toolchain with:
 //
 //go:generate go run gen_wasm.go
 
@@ -28,6 +29,8 @@ var (
 	wasmGzip []byte
 	//go:embed recq.js
 	moduleJS []byte
+	//go:embed load.js
+	loadJS []byte
 	//go:embed wasm_exec.js
 	wasmExecJS []byte
 	//go:embed try.html
@@ -55,13 +58,13 @@ var wasmETag = func() string {
 }()
 
 // Module serves the browser module's files under ModulePrefix: recq.js,
-// wasm_exec.js and recq.wasm (gzip-encoded for a client that accepts it),
+// load.js, wasm_exec.js and recq.wasm (gzip-encoded for a client that accepts it),
 // and try.html, a bare page to try it by hand; it passes every other
 // request to next.
 func Module(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, ModulePrefix)
-		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "wasm_exec.js" && name != "try.html") {
+		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "load.js" && name != "wasm_exec.js" && name != "try.html") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -77,6 +80,9 @@ func Module(next http.Handler) http.Handler {
 		case "recq.js":
 			h.Set("Content-Type", "text/javascript; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(moduleJS))
+		case "load.js": // the loader recq.js calls, for a page that names the module itself
+			h.Set("Content-Type", "text/javascript; charset=utf-8")
+			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(loadJS))
 		case "try.html": // a bare page to try the module by hand
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(tryHTML))
@@ -85,7 +91,7 @@ func Module(next http.Handler) http.Handler {
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(wasmExecJS))
 		case "recq.wasm":
 			h.Set("Content-Type", "application/wasm")
-			h.Set("Vary", "Accept-Encoding")
+			h.Add("Vary", "Accept-Encoding") // beside a CORS wrapper's Vary: Origin
 			body := wasmGzip
 			if acceptsGzip(r) {
 				h.Set("Content-Encoding", "gzip")

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/recq/recq/server"
 )
 
 // TestModuleServes checks each file of the module: its type, the .wasm
@@ -57,7 +59,7 @@ func TestModuleServes(t *testing.T) {
 	if res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip;q=0"); res.Header.Get("Content-Encoding") != "" {
 		t.Error("gzip;q=0 got gzip")
 	}
-	for name, want := range map[string]string{"recq.js": "text/javascript", "wasm_exec.js": "text/javascript", "try.html": "text/html"} {
+	for name, want := range map[string]string{"recq.js": "text/javascript", "load.js": "text/javascript", "wasm_exec.js": "text/javascript", "try.html": "text/html"} {
 		res := get("/_recq/" + name)
 		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), want) {
 			t.Errorf("%s: %d %v", name, res.StatusCode, res.Header)
@@ -127,5 +129,28 @@ func TestModuleUpToDate(t *testing.T) {
 	}
 	if !bytes.Equal(exec_, wasmExecJS) {
 		t.Error("web/wasm_exec.js is not the toolchain's: run go generate ./web")
+	}
+}
+
+// TestModuleBehindCORS checks the module's files behind server.CORS, as
+// recq serve --cors serves them to a page of another origin: the wrapper's
+// headers kept, and the .wasm varying with both Origin and Accept-Encoding
+// (the module once set Vary and dropped the wrapper's Origin).
+func TestModuleBehindCORS(t *testing.T) {
+	const origin = "http://localhost:5173"
+	h := server.CORS([]string{origin}, Module(http.NotFoundHandler()))
+	for _, name := range []string{"recq.wasm", "load.js", "wasm_exec.js", "recq.js"} {
+		r := httptest.NewRequest(http.MethodGet, "/_recq/"+name, nil)
+		r.Header.Set("Origin", origin)
+		r.Header.Set("Accept-Encoding", "gzip")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		vary := strings.Join(w.Result().Header.Values("Vary"), ", ")
+		if w.Code != 200 || w.Header().Get("Access-Control-Allow-Origin") != origin || !strings.Contains(vary, "Origin") {
+			t.Errorf("%s: %d, Vary %q, %v", name, w.Code, vary, w.Header())
+		}
+		if name == "recq.wasm" && !strings.Contains(vary, "Accept-Encoding") {
+			t.Errorf("%s: Vary %q lacks Accept-Encoding", name, vary)
+		}
 	}
 }

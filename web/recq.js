@@ -1,6 +1,8 @@
 // recq.js: recq's query validator in the browser, an ES module around recq
 // compiled to WebAssembly (cmd/recq-wasm). No build step: serve this file,
-// wasm_exec.js and recq.wasm from one directory and import it.
+// load.js, wasm_exec.js and recq.wasm from one directory and import it, as
+// `recq serve` does under /_recq/. (For a page of your own, a bundler or
+// node, use load.js or the npm package in js/: docs/BROWSER.md.)
 //
 //   import * as recq from "/_recq/recq.js";
 //   recq.parse("GET", "/files?d=today-1d,today&tz=America/Denver",
@@ -9,71 +11,20 @@
 // Every function returns a plain object: what `recq parse` prints (accepted,
 // or refused as {error, errors}), what `recq schema` prints, and so on
 // (docs/BROWSER.md). A misuse (bad options) throws.
-import "./wasm_exec.js"; // defines globalThis.Go
+import { load, bind } from "./load.js";
 
-const wasmURL = new URL("./recq.wasm", import.meta.url);
-
-async function instantiate(go) {
-  if (WebAssembly.instantiateStreaming) {
-    try {
-      const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
-      return instance;
-    } catch (e) {
-      // A server that does not say application/wasm: read the bytes instead.
-    }
-  }
-  const response = await fetch(wasmURL);
-  if (!response.ok) throw new Error(`recq: ${wasmURL}: ${response.status} ${response.statusText}`);
-  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
-  return instance;
-}
-
-// exports are the instance's own functions (recq_buffer, recq_call,
-// recq_result, mem) when this module started it.
-let exports = null;
+// api is the module's functions: of the instance this file starts, or,
+// when a page started the module itself, through globalThis.recq._call.
+let api = null;
 
 /** ready resolves to globalThis.recq once the WebAssembly module runs. */
 export const ready = (async () => {
-  if (!globalThis.recq) {
-    const go = new globalThis.Go();
-    const instance = await instantiate(go);
-    go.run(instance); // runs for the life of the page; never resolves
-    if (instance.exports.recq_call) exports = instance.exports;
-  }
+  api = globalThis.recq
+    ? bind((text) => globalThis.recq._call(text))
+    : await load(new URL("./recq.wasm", import.meta.url));
   return globalThis.recq;
 })();
 await ready;
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-// callText runs one call, [name, ...args] as JSON text, and returns the
-// answer's JSON text: through the instance's exports when this module
-// started it (bytes written into and read from its memory, no js.Value, no
-// event for Go's scheduler), else through globalThis.recq._call.
-function callText(text) {
-  if (!exports) return globalThis.recq._call(text);
-  // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, and the
-  // text encoded straight into it.
-  const room = text.length * 3;
-  const at = exports.recq_buffer(room);
-  const { written } = encoder.encodeInto(text, new Uint8Array(exports.mem.buffer, at, room));
-  const size = exports.recq_call(written);
-  return decoder.decode(new Uint8Array(exports.mem.buffer, exports.recq_result(), size));
-}
-
-// call runs one function; the answers are those of globalThis.recq's
-// functions of the same names.
-function call(name, ...args) {
-  const answer = JSON.parse(callText(JSON.stringify([name, ...args])));
-  if ("throw" in answer) throw new Error(answer.throw);
-  return answer.ok;
-}
-
-// options turns a Date in options.now into RFC 3339 text.
-function options(o) {
-  return o && o.now instanceof Date ? { ...o, now: o.now.toISOString() } : o;
-}
 
 /**
  * parse reads one request as the API would: method GET or DELETE, target a
@@ -85,37 +36,37 @@ function options(o) {
  * library's code, span, utf16 and suggestions.
  */
 export function parse(method, target, opts) {
-  return call("parse", method, target, options(opts));
+  return api.parse(method, target, opts);
 }
 
 /** schema returns what `recq schema` prints. */
 export function schema() {
-  return call("schema");
+  return api.schema();
 }
 
 /** fields returns react-querybuilder's fields for "files" or "transcripts". */
 export function fields(resource = "files") {
-  return call("fields", resource);
+  return api.fields(resource);
 }
 
 /** fromJSON checks a Query's JSON form: {query, canonical} or {error, errors}. */
 export function fromJSON(query) {
-  return call("fromJSON", query);
+  return api.fromJSON(query);
 }
 
 /** canonical returns {canonical} for a Query's JSON form, or {error, errors}. */
 export function canonical(query) {
-  return call("canonical", query);
+  return api.canonical(query);
 }
 
 /** resolve is parse for a Query's JSON form: its windows as instants. */
 export function resolve(query, opts) {
-  return call("resolve", query, options(opts));
+  return api.resolve(query, opts);
 }
 
 /** toRuleGroup returns react-querybuilder's rule group for a Query's JSON form. */
 export function toRuleGroup(query) {
-  return call("toRuleGroup", query);
+  return api.toRuleGroup(query);
 }
 
 /**
@@ -124,7 +75,7 @@ export function toRuleGroup(query) {
  * {query, canonical}, or {error, errors}, each error naming its rule.
  */
 export function fromRuleGroup(group, opts) {
-  return call("fromRuleGroup", group, opts);
+  return api.fromRuleGroup(group, opts);
 }
 
 /**
@@ -133,5 +84,5 @@ export function fromRuleGroup(group, opts) {
  * use it as the query builder's validator.
  */
 export function validateRuleGroup(group, opts) {
-  return call("validateRuleGroup", group, opts);
+  return api.validateRuleGroup(group, opts);
 }

@@ -130,4 +130,5 @@ var argNames = map[string]string{
 	"for":           "react-querybuilder|json-schema",
 	"resource":      "files|transcripts",
 	"db":            "URL",
+	"cors":          "ORIGIN[,ORIGIN...]",
 }

@@ -71,6 +71,7 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	maxInFlight := fs.Int("max-in-flight", server.DefaultMaxInFlight, "the requests served at once; beyond it 503")
 	seed := fs.Uint64("seed", server.SampleSeed, "the seed of the sample data")
 	db := fs.String("db", "", "serve the records of a PostgreSQL database instead (recq db init, recq load): "+exampleDB)
+	corsList := fs.String("cors", "", "comma-separated origins (scheme://host[:port], exactly as the browser sends them) whose pages may call the API and load the browser module from another origin, with credentials; default: none (docs/SERVING.md)")
 	if err := fs.Parse(args); err != nil {
 		return flagError("serve", fs, err, stdout, stderr)
 	}
@@ -92,6 +93,13 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 		return fail("--max-in-flight %d: give at least 1", *maxInFlight)
 	case *db != "" && *data != "":
 		return fail("--db and --data: give one, the records come from the database or from the files")
+	}
+	var origins []string
+	if *corsList != "" {
+		var err error
+		if origins, err = server.ParseOrigins(*corsList); err != nil {
+			return fail("--cors: %v", err)
+		}
 	}
 	if *plain && !loopbackHost(*addr) {
 		return fail("--http serves plain HTTP on a loopback address only (127.0.0.1, ::1, localhost), not %q; leave out --http for HTTPS", *addr)
@@ -179,7 +187,9 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	srv := api.HTTPServer(slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	// The browser module (docs/BROWSER.md) and the page (docs/PAGE.md)
 	// under /_recq/, the page at exactly /, every other path to the API.
-	srv.Handler = web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock})
+	// With --cors, all of it behind one cross-origin policy: a page of a
+	// listed origin may call the API and load the module.
+	srv.Handler = server.CORS(origins, web.Mux(srv.Handler, web.PageConfig{TenantZone: zone.String(), Clock: clock}))
 	scheme, curlFlags := "http", ""
 	var certInfo []string
 	if !*plain {
@@ -212,6 +222,9 @@ func serve(ctx context.Context, rotate <-chan os.Signal, args []string, stdout, 
 	out.printf("page: %s://%s/ (the query builder)", scheme, bound)
 	for _, line := range certInfo {
 		out.printf("%s", line)
+	}
+	if len(origins) > 0 {
+		out.printf("cors: pages of %s may call this server", strings.Join(origins, ", "))
 	}
 	out.printf("tenant: %s", *tenantName)
 	printToken := func() {
