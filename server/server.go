@@ -88,7 +88,7 @@ type Server struct {
 	perConn      int
 	writeTimeout time.Duration
 	log          *slog.Logger
-	filter       bool // answer filter= (Config.Filter)
+	filter       bool       // answer filter= (Config.Filter)
 	cors         corsPolicy // nil: no cross-origin requests
 
 	// hook, when set (by tests), runs inside the bound and the recovery,
