@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"github.com/recq/recq/internal/skipnote"
 	"io"
 	"os"
 	"os/exec"
@@ -42,7 +43,7 @@ func unavailable(t testing.TB, why string) {
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("%s (CI=true: the package's tests may not be skipped; %s)", why, howTo)
 	}
-	t.Skipf("%s; %s", why, howTo)
+	skipnote.Skip(t, "node, npm and the package's test tools", howTo, why+"; "+howTo)
 }
 
 // tool returns the path of a program on the PATH, or ends the test.
@@ -64,7 +65,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	scratch = dir
-	code := m.Run()
+	code := skipnote.Run(m) // one line after the run says what skipped and how to install it
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -46,7 +46,7 @@ var faultCases = []struct {
 	{"hours", "duration<1h", expr.CodeBadValue, 9, "1h", []string{"3600"}},
 	{"wildcard on integers", "duration==6*", expr.CodeBadValue, 10, "6*", nil},
 	{"too long an integer", "duration==1234567890123456789", expr.CodeBadValue, 10, "1234567890123456789", nil},
-	{"bad date part", "startDate=ge=2007-02-30", "bad-date-part", 21, "30", nil},
+	{"bad date part", "startDate=ge=2007-02-30", "bad-date-part", 21, "30", []string{"28"}},
 	{"bad date in quotes", "startDate=ge='2007-08-05X'", "bad-date", 24, "X", nil},
 	{"too deep", strings.Repeat("(", 33) + "agentID==a" + strings.Repeat(")", 33), expr.CodeTooDeep, 32, "(", nil},
 }

@@ -77,13 +77,17 @@ func Summary(pkg string) string {
 // as the package's TestMain:
 //
 //	func TestMain(m *testing.M) { skipnote.Main(m) }
-func Main(m *testing.M) {
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run is Main without the exit, for a TestMain that has more to do once
+// the tests are done: it returns the status to exit with.
+func Run(m *testing.M) int {
 	code := m.Run()
 	if line := Summary(packagePath()); line != "" {
 		show(line)
 		uncache(false)
 	}
-	os.Exit(code)
+	return code
 }
 
 // show writes line where it is seen. go test -v shows what a test binary

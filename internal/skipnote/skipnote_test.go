@@ -92,7 +92,7 @@ func TestEverySkippingPackageUsesMain(t *testing.T) {
 				tests++
 			}
 			skips = skips || uses.Match(b)
-			main = main || strings.Contains(string(b), "skipnote.Main(m)")
+			main = main || strings.Contains(string(b), "skipnote.Main(m)") || strings.Contains(string(b), "skipnote.Run(m)")
 		}
 		skips = skips && tests > 0
 		if skips && filepath.Base(path) != "skipnote" {
