@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"github.com/recq/recq/internal/skipnote"
 	"io"
 	"os"
 	"os/exec"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/report/asvalue"
+	"github.com/recq/recq/internal/skipnote"
 	"github.com/recq/recq/querybuilder"
 	"github.com/recq/recq/timezone"
 )
