@@ -30,11 +30,13 @@ const maxBody = 64 << 20
 // Client talks to one tenant of the Recordings API. It is safe for
 // concurrent use.
 type Client struct {
-	base   string // without a trailing slash
+	base   string   // without a trailing slash
+	origin *url.URL // the only origin credentials are sent to
 	tenant string
 	token  string
 
 	hc        *http.Client
+	noFollow  *http.Client // hc, following no redirect (do follows them)
 	tlsConfig *tls.Config
 	userAgent string
 	retry     RetryPolicy
@@ -68,6 +70,7 @@ func New(baseURL, tenant, token string, options ...Option) (*Client, error) {
 	}
 	c := &Client{
 		base:      strings.TrimSuffix(u.String(), "/"),
+		origin:    u,
 		tenant:    tenant,
 		token:     token,
 		userAgent: DefaultUserAgent,
@@ -94,11 +97,14 @@ func New(baseURL, tenant, token string, options ...Option) (*Client, error) {
 		tr.MaxIdleConnsPerHost = 4
 		c.hc = &http.Client{Transport: tr}
 	}
+	c.noFollow = noFollow(c.hc)
 	return c, nil
 }
 
 // WithHTTPClient sends every request with hc (its transport, its TLS set-up
-// and its timeouts). It cannot be combined with WithTLSConfig,
+// and its timeouts). Its CheckRedirect is not used: the client follows
+// redirects itself, sending credentials only to the base URL's origin
+// (docs/CLIENT.md). It cannot be combined with WithTLSConfig,
 // WithPinnedCertificate or WithInsecure.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {

@@ -8,22 +8,14 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// send sends method target (a path and query below the base URL) and
-// returns a 2xx response, whose body the caller closes, or the error: a
+// send sends method target (a path and query below the base URL), following
+// redirects as do does, and returns a 2xx response, whose body the caller closes, or the error: a
 // 503 or 429 is retried as c.retry says; a 401 is an *AuthError; any other
 // status a *StatusError with the faults of its body, read in format f.
 // ev is the walk's state, passed to the observer with each retry.
 func (c *Client) send(ctx context.Context, method, target string, f filter.Format, ev Event) (*http.Response, error) {
 	for try := 1; ; try++ {
-		req, err := http.NewRequestWithContext(ctx, method, c.base+target, nil)
-		if err != nil {
-			return nil, err
-		}
-		req.SetBasicAuth(c.tenant, c.token)
-		if c.userAgent != "" {
-			req.Header.Set("User-Agent", c.userAgent)
-		}
-		resp, err := c.hc.Do(req)
+		resp, err := c.do(ctx, method, target)
 		if err != nil {
 			return nil, err
 		}
