@@ -40,9 +40,6 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if len(recs) > PageSize {
-		return fail(errors.New("the page holds more than 50 records"))
-	}
 	return recs, nil
 }
 
