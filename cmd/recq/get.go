@@ -14,6 +14,7 @@ import (
 	"github.com/recq/recq/client"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/termtext"
 )
 
 func getCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
@@ -130,7 +131,10 @@ func failed(err error, stdout, stderr io.Writer) int {
 	if errors.As(err, &list) && !errors.As(err, new(*client.StatusError)) && !errors.As(err, new(*client.AuthError)) {
 		return refuse(err, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "recq get: %v\n", err)
+	// The client escapes the text it reads from the server; this escapes
+	// whatever else an error may quote of the network (a certificate's
+	// names, a transport's message) before it reaches a terminal.
+	fmt.Fprintf(stderr, "recq get: %s\n", termtext.Escape(err.Error()))
 	if errors.As(err, new(*tls.CertificateVerificationError)) {
 		fmt.Fprintln(stderr, "recq get: the server's certificate is not trusted; recq serve's is self-signed: pass --insecure")
 	}

@@ -213,3 +213,22 @@ func TestGetProgress(t *testing.T) {
 		t.Errorf("progress %q does not end its line", got)
 	}
 }
+
+// A server's fault text reaches standard error escaped: a CR, an ESC or a
+// C1 CSI (U+009B) in its message cannot overwrite the line that shows it.
+func TestGetEscapesServerText(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+		w.Write(server.ErrorBody(filter.XML, filter.ErrorList{{Variable: "server", Pos: -1,
+			Msg: "\rrecq get: 0 files\u009b2K\x1b[1A", Hint: "\u202eevil"}}))
+	}))
+	defer srv.Close()
+	_, stderr, status := runGet(t, "tok", "--url", srv.URL+"/api/recordings", "--insecure", "/files")
+	if status != 1 || !strings.Contains(stderr, "500") {
+		t.Fatalf("status %d, %q", status, stderr)
+	}
+	body := strings.TrimSuffix(stderr, "\n")
+	if i := strings.IndexFunc(body, func(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x202e }); i >= 0 {
+		t.Errorf("stderr holds a raw control at byte %d: %q", i, stderr)
+	}
+}
