@@ -360,3 +360,38 @@ func TestServerThatIgnoresPaging(t *testing.T) {
 		})
 	}
 }
+
+// A server whose pages move backwards: asked from n=50 on, it answers a
+// page that begins past every record listed (as if records had been
+// deleted), so the offset walk backs up; asked from n=1, it answers the
+// records listed already. Back-ups and pages of nothing new came in turns
+// and the walk never ended (issue 21, finding 4). A list that only loses
+// records cannot answer so: the walk ends with an error within a few
+// requests.
+func TestOffsetWalkServerMovingBackwards(t *testing.T) {
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	files := genFiles(41, 200, base, 3)
+	const limit = 300 // without the fix the walk would not end: the server gives up here
+	f := newFixture(t, files, nil)
+	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+		if n > limit {
+			w.WriteHeader(http.StatusGone)
+			return true
+		}
+		page := files[:50]
+		if r.URL.Query().Get("n") != "" && r.URL.Query().Get("n") != "1" {
+			page = files[60:110]
+		}
+		encode.WriteFiles(w, filter.XML, page, time.UTC)
+		return true
+	})
+	c := f.newClient(t, nil, client.WithWalk(client.WalkOffset))
+	got, err := collect(c.Files(context.Background(), ""))
+	var pe *client.PageError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "move backwards") {
+		t.Fatalf("err = %v after %d requests, want a PageError saying the pages move backwards", err, len(f.requests()))
+	}
+	if len(got) != 50 || len(f.requests()) > 5 {
+		t.Errorf("%d records, %d requests; want the first page's 50 and an end within 5 requests", len(got), len(f.requests()))
+	}
+}

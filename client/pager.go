@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -138,6 +139,14 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 	var l last
 	keep := p.keep(&l)
 	idle, backups := 0, 0 // full pages in a row with no new record; back-ups since a new one
+	// after is the lowest n seen since the last new record at which the
+	// server answered a record after the last one listed (or nothing):
+	// the records up to the last one listed all lie before it. The API
+	// has no inserts, so deletes only move it lower; a page answered later
+	// that holds records already listed at or past it means the server's
+	// pages moved backwards, and the walk would back up and come forward
+	// again for ever (issue 21, finding 4).
+	after := math.MaxInt
 	for {
 		recs, err := p.fetch(ctx, &r)
 		if err != nil {
@@ -145,16 +154,21 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 			return
 		}
 		if r.N > q.N && (len(recs) == 0 || !l.seen(floorSecond(p.k.start(&recs[0])), p.k.id(&recs[0]))) {
+			after = min(after, r.N)
 			r.N = max(q.N, r.N-(PageSize-1))
 			backups++
 			continue
+		}
+		if k := p.listedPrefix(recs, &l); k > 0 && r.N+k > after {
+			yield(zero, p.backwards(&r, k, after))
+			return
 		}
 		before := p.records
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
 			return
 		}
 		if p.records > before {
-			backups = 0
+			backups, after = 0, math.MaxInt
 		}
 		// After backing up k pages, k pages of records already listed are
 		// expected; more means the server does not move with n.
@@ -182,6 +196,22 @@ func next(idle int, progress bool) int {
 func (p *pager[R]) stuck(q *filter.Query) error {
 	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
 		Err: errors.New("the server answered " + strconv.Itoa(maxIdle+1) + " full pages in a row with no record not listed before: it does not move through the list with n and d")}
+}
+
+// listedPrefix is how many records at the start of recs sort at or before
+// the last one listed: in the API's order, the ones already listed.
+func (p *pager[R]) listedPrefix(recs []R, l *last) int {
+	k := 0
+	for k < len(recs) && l.seen(floorSecond(p.k.start(&recs[k])), p.k.id(&recs[k])) {
+		k++
+	}
+	return k
+}
+
+func (p *pager[R]) backwards(q *filter.Query, k, after int) error {
+	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
+		Err: errors.New("the server's pages move backwards: this page holds records already listed up to n=" + strconv.Itoa(q.N+k-1) +
+			", but the page at n=" + strconv.Itoa(after) + " began after them; a list that only loses records cannot do that: it does not move through the list with n")}
 }
 
 // drain reads what a reader left of a body (the newline after XML's root)
