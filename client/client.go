@@ -45,8 +45,9 @@ type Client struct {
 	jitter    func(time.Duration) time.Duration
 	observe   func(Event)
 
-	zoneName string // "" asks for the tenant's zone
-	zone     *time.Location
+	zoneName   string // "" asks for the tenant's zone
+	zone       *time.Location
+	tenantZone *time.Location // the tenant's zone when told (never sent), else nil
 	wire     filter.Format
 	walk     Walk
 }
@@ -217,10 +218,28 @@ func WithZone(name string) Option {
 }
 
 // WithTenantZone sends no tz for queries that have none: their dates are
-// then read in the tenant's zone, as the API does.
+// then read in the tenant's zone, as the API does. The client does not
+// know that zone: a query whose d is one time of day, or starts at a
+// fraction of a second, without an offset, is walked by offset.
 func WithTenantZone() Option {
 	return func(c *Client) error {
-		c.zoneName, c.zone = "", nil
+		c.zoneName, c.zone, c.tenantZone = "", nil, nil
+		return nil
+	}
+}
+
+// WithKnownTenantZone sends no tz, as WithTenantZone, and tells the client
+// that the tenant's zone is name, so that the key walk can compute the
+// instants of a query whose d is one time of day or starts at a fraction
+// of a second (docs/CLIENT.md). name is never sent; it must be the
+// tenant's setting, or such a walk's windows would not be the query's.
+func WithKnownTenantZone(name string) Option {
+	return func(c *Client) error {
+		loc, err := timezone.Load(name)
+		if err != nil {
+			return errors.New("client: WithKnownTenantZone: " + err.Error())
+		}
+		c.zoneName, c.zone, c.tenantZone = "", nil, loc
 		return nil
 	}
 }

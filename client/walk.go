@@ -162,13 +162,23 @@ func (c *Client) choose(q *filter.Query) (Walk, error) {
 	if c.walk == WalkOffset {
 		return WalkOffset, nil
 	}
-	if _, why := newNarrower(q); why != "" {
+	if _, why := c.narrower(q); why != "" {
 		if c.walk == WalkKey {
 			return 0, errors.Join(ErrNoKeyWalk, errors.New(why))
 		}
 		return WalkOffset, nil
 	}
 	return WalkKey, nil
+}
+
+// narrower is q's narrower, its dates read in q's zone, else in the
+// tenant's zone when the caller told it.
+func (c *Client) narrower(q *filter.Query) (narrower, string) {
+	zone := q.Zone
+	if zone == nil {
+		zone = c.tenantZone
+	}
+	return newNarrower(q, zone)
 }
 
 func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.Seq2[R, error] {
@@ -186,7 +196,7 @@ func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.
 		}
 		p := &pager[R]{c: c, k: k, start: c.now()}
 		if w == WalkKey {
-			nw, _ := newNarrower(q)
+			nw, _ := c.narrower(q)
 			p.byKey(ctx, q, nw, yield)
 		} else {
 			p.byOffset(ctx, q, yield)

@@ -31,6 +31,7 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	tokenFile := fs.String("token-file", "", "a file holding the token (default: the environment variable RECQ_TOKEN)")
 	insecure := fs.Bool("insecure", false, "accept any server certificate, such as recq serve's self-signed one")
 	maxRecords := fs.Int("max", 0, "stop after N records (0: every record)")
+	tenantTZ := fs.String("tenant-tz", "", "the tenant's IANA time zone, never sent: lets a request without tz whose d is one time of day (or starts at a fraction of a second) be walked by key; without it such a request is walked by offset")
 	if err := fs.Parse(args); err != nil {
 		return flagError("get", fs, err, stdout, stderr)
 	}
@@ -69,11 +70,20 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	if *insecure {
 		opts = append(opts, client.WithInsecure())
 	}
+	// The request is sent as it is: no tz it does not have, so that its
+	// dates are the tenant's, as curl of the same request reads them.
+	if *tenantTZ != "" {
+		opts = append(opts, client.WithKnownTenantZone(*tenantTZ))
+	} else {
+		opts = append(opts, client.WithTenantZone())
+	}
 	c, err := client.New(*base, *tenant, token, opts...)
 	if err != nil {
 		return fail("%v", err)
 	}
-	loc := q.Location(time.UTC) // the zone the request is sent with: its tz, else UTC
+	// Dates are written in the request's tz, else each with the offset the
+	// server wrote it with (the tenant's), as the API answers.
+	loc := q.Zone
 	_, query, _ := strings.Cut(request, "?")
 	query, _, _ = strings.Cut(query, "#")
 

@@ -2,16 +2,20 @@ package main
 
 func init() {
 	helps["get"] = helpText{
-		usage: "recq get [--url BASE] [--tenant NAME] [--token-file FILE] [--insecure] [--max N] REQUEST",
+		usage: "recq get [--url BASE] [--tenant NAME] [--token-file FILE] [--insecure] [--max N] [--tenant-tz ZONE] REQUEST",
 		about: `Fetches every page of a GET from the Recordings API at BASE and prints them as
 one document in the request's format (one XML root, one JSON document, one
 CSV header) on standard output. A listing is printed whole or not at all.
 
 REQUEST is a path with its query (/files.csv?d=today-7d,today&tz=America/Denver),
 /transcripts/{GUID}[.json], or a whole URL, whose origin is BASE when --url is
-not given. A query without tz is sent with tz=UTC, so that its dates do not
-depend on the tenant's setting: add tz for another zone. The query is checked
-before anything is sent.
+not given. The request is sent as it is: a query without tz is read in the
+tenant's zone and its dates are printed with the tenant's offsets, exactly
+as the API answers it. Only the pages' n and d change from page to page. A
+query without tz whose d is one time of day (or starts at a fraction of a
+second) is walked by offset unless --tenant-tz names the tenant's zone
+(never sent; it must be the tenant's setting). The query is checked before
+anything is sent.
 
 The token is read from --token-file, else from the environment variable
 RECQ_TOKEN; never from the command line, where ps shows it. When standard

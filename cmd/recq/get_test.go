@@ -232,3 +232,75 @@ func TestGetEscapesServerText(t *testing.T) {
 		t.Errorf("stderr holds a raw control at byte %d: %q", i, stderr)
 	}
 }
+
+// recq get REQUEST prints what the API answers for REQUEST: a request
+// without tz is sent without one, so that d=today-1d,today is the
+// tenant's yesterday and today and the dates carry the tenant's offsets,
+// as curl of the same request shows them (issue 21, finding 6). A time of
+// day without tz is walked by offset, or by key with --tenant-tz.
+func TestGetKeepsTheRequestsMeaning(t *testing.T) {
+	denver, err := time.LoadLocation("America/Denver")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, ts := server.Sample(server.SampleSeed, clock(), denver)
+	api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock, Zone: denver})
+	var mu sync.Mutex
+	var sent []string
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		sent = append(sent, r.URL.RawQuery)
+		mu.Unlock()
+		api.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	for _, tc := range []struct{ request, zoneFlag string }{
+		{"/files.csv?d=today-1d,today", ""},
+		{"/files?d=today-3d&agentID=bill", ""},
+		{"/files.json?d=" + clock().In(denver).AddDate(0, 0, -2).Format("2006-01-02") + "T09:00:00.5,today", ""},
+		{"/files.json?d=" + clock().In(denver).AddDate(0, 0, -2).Format("2006-01-02") + "T09:00:00.5,today", "America/Denver"},
+	} {
+		t.Run(tc.request+" "+tc.zoneFlag, func(t *testing.T) {
+			mu.Lock()
+			sent = nil
+			mu.Unlock()
+			q, err := filter.Parse("GET", tc.request)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := filter.Compile(q, clock(), denver)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []record.File
+			for _, f := range api.Store().AllFiles() {
+				if p.File(&f) {
+					want = append(want, f)
+				}
+			}
+			var b bytes.Buffer
+			encode.WriteFiles(&b, q.Format, want, denver) // the API writes the tenant's offsets
+			args := []string{"--url", srv.URL + "/api/recordings", "--insecure"}
+			if tc.zoneFlag != "" {
+				args = append(args, "--tenant-tz", tc.zoneFlag)
+			}
+			stdout, stderr, status := runGet(t, "tok", append(args, tc.request)...)
+			if status != 0 {
+				t.Fatalf("status %d: %s", status, stderr)
+			}
+			if stdout != b.String() {
+				t.Errorf("recq get printed %d bytes, not the API's answer (%d records, %d bytes)", len(stdout), len(want), b.Len())
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, s := range sent {
+				if strings.Contains(s, "tz=") {
+					t.Errorf("sent %q: a tz the request does not have", s)
+				}
+			}
+			if len(sent) < 2 && len(want) >= 50 {
+				t.Errorf("%d requests for %d records", len(sent), len(want))
+			}
+		})
+	}
+}
