@@ -40,6 +40,7 @@ type Client struct {
 	tlsConfig *tls.Config
 	userAgent string
 	retry     RetryPolicy
+	timeout   time.Duration // each request's bound, 0 for none
 	sleep     func(context.Context, time.Duration) error
 	now       func() time.Time
 	jitter    func(time.Duration) time.Duration
@@ -48,8 +49,8 @@ type Client struct {
 	zoneName   string // "" asks for the tenant's zone
 	zone       *time.Location
 	tenantZone *time.Location // the tenant's zone when told (never sent), else nil
-	wire     filter.Format
-	walk     Walk
+	wire       filter.Format
+	walk       Walk
 }
 
 // Option sets up a Client.
@@ -76,6 +77,7 @@ func New(baseURL, tenant, token string, options ...Option) (*Client, error) {
 		token:     token,
 		userAgent: DefaultUserAgent,
 		retry:     DefaultRetryPolicy,
+		timeout:   DefaultRequestTimeout,
 		sleep:     sleepContext,
 		now:       time.Now,
 		jitter:    fullJitter,
