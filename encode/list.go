@@ -48,6 +48,10 @@ func fileList(w io.Writer, f filter.Format, loc *time.Location) (list[record.Fil
 // by this and every later call.
 func (fw *FileWriter) Write(f *record.File) error { return fw.l.write(f) }
 
+// Flush writes the text of the records written so far, without the end of
+// the response: recq get shows what it had when a walk fails.
+func (fw *FileWriter) Flush() error { return fw.l.flush() }
+
 // Close writes the end of the response (or the empty list) and what is
 // left of the text, and returns the first error of w. A writer is closed
 // once; it writes nothing after.
@@ -86,6 +90,9 @@ func transcriptList(w io.Writer, f filter.Format, loc *time.Location) (list[reco
 
 // Write writes t (its Messages are not: a list has none).
 func (tw *TranscriptWriter) Write(t *record.Transcript) error { return tw.l.write(t) }
+
+// Flush is FileWriter.Flush.
+func (tw *TranscriptWriter) Flush() error { return tw.l.flush() }
 
 // Close is FileWriter.Close.
 func (tw *TranscriptWriter) Close() error { return tw.l.close() }
@@ -134,6 +141,14 @@ func (l *list[R]) write(r *R) error {
 	l.rec(l.o, r, &l.o.clock)
 	l.n++
 	l.o.next()
+	return l.o.err
+}
+
+func (l *list[R]) flush() error {
+	if l.o == nil {
+		return l.err
+	}
+	l.o.flush()
 	return l.o.err
 }
 

@@ -40,6 +40,11 @@ func TestListWriters(t *testing.T) {
 				if err := fw.Write(&files[i]); err != nil {
 					t.Fatal(err)
 				}
+				if i == n/2 {
+					if err := fw.Flush(); err != nil || !bytes.HasPrefix(want.Bytes(), got.Bytes()) || got.Len() == 0 {
+						t.Errorf("%v: Flush wrote %d bytes, not the start of the document (%v)", f, got.Len(), err)
+					}
+				}
 			}
 			if err := fw.Close(); err != nil {
 				t.Fatal(err)

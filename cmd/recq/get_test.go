@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -161,24 +162,76 @@ func TestGetFailures(t *testing.T) {
 }
 
 // A token regenerated mid-walk (recq serve's SIGHUP) ends the command with
-// the reason, and prints no shorter listing.
+// the reason. On standard output the records of the pages before are
+// written, without the document's end, and standard error says so; with
+// -o FILE nothing is written: FILE keeps what it held, and no temporary
+// file is left.
 func TestGetTokenRotatedMidWalk(t *testing.T) {
 	files, ts := server.Sample(server.SampleSeed, clock(), time.UTC)
-	api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock})
-	var mu sync.Mutex
-	requests := 0
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		if requests++; requests == 3 {
-			api.RotateToken()
+	for _, toFile := range []bool{false, true} {
+		api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock})
+		var mu sync.Mutex
+		requests := 0
+		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			if requests++; requests == 3 {
+				api.RotateToken()
+			}
+			mu.Unlock()
+			api.ServeHTTP(w, r)
+		}))
+		defer srv.Close()
+		args := []string{"--url", srv.URL + "/api/recordings", "--insecure"}
+		dir := t.TempDir()
+		out := filepath.Join(dir, "week.csv")
+		if toFile {
+			if err := os.WriteFile(out, []byte("before\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = append(args, "-o", out)
 		}
-		mu.Unlock()
-		api.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-	stdout, stderr, status := runGet(t, "tok", "--url", srv.URL+"/api/recordings", "--insecure", "/files.csv")
-	if status != 1 || stdout != "" || !strings.Contains(stderr, "page 3") || !strings.Contains(stderr, "regenerated") {
-		t.Errorf("status %d, stdout %d bytes, stderr %q", status, len(stdout), stderr)
+		stdout, stderr, status := runGet(t, "tok", append(args, "/files.csv")...)
+		if status != 1 || !strings.Contains(stderr, "page 3") || !strings.Contains(stderr, "regenerated") {
+			t.Errorf("status %d, stderr %q", status, stderr)
+		}
+		if toFile {
+			b, err := os.ReadFile(out)
+			entries, _ := os.ReadDir(dir)
+			if stdout != "" || string(b) != "before\n" || err != nil || len(entries) != 1 || !strings.Contains(stderr, "is not written") {
+				t.Errorf("-o: stdout %d bytes, FILE %q (%v), %d entries in its directory, stderr %q", len(stdout), b, err, len(entries), stderr)
+			}
+			continue
+		}
+		var listed int
+		if _, err := fmt.Sscanf(stderr[strings.Index(stderr, "holds the first ")+len("holds the first "):], "%d records, without the document's end", &listed); err != nil || listed < 50 {
+			t.Fatalf("stderr %q does not say what standard output holds (%v)", stderr, err)
+		}
+		if n := strings.Count(stdout, "\r\n"); n != listed+1 {
+			t.Errorf("stdout: %d lines, want the header and the %d records before page 3", n, listed)
+		}
+	}
+}
+
+// -o FILE: the document goes to FILE, made whole by a rename when the walk
+// completes (the same bytes as on standard output); no temporary file is
+// left beside it.
+func TestGetOutputFile(t *testing.T) {
+	_, base, tokenFile := getFixture(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "week.json")
+	args := []string{"--url", base, "--insecure", "--token-file", tokenFile}
+	want, _, status := runGet(t, "", append(args, "/files.json?d=today-20d,today")...)
+	if status != 0 || len(want) < 1000 {
+		t.Fatalf("status %d, %d bytes", status, len(want))
+	}
+	stdout, stderr, status := runGet(t, "", append(args, "-o", out, "/files.json?d=today-20d,today")...)
+	got, err := os.ReadFile(out)
+	entries, _ := os.ReadDir(dir)
+	if status != 0 || stdout != "" || err != nil || string(got) != want || len(entries) != 1 {
+		t.Errorf("status %d (%s), stdout %d bytes, FILE %d bytes (%v), want %d; %d entries", status, stderr, len(stdout), len(got), err, len(want), len(entries))
+	}
+	if _, stderr, status := runGet(t, "", append(args, "-o", filepath.Join(dir, "no", "such", "dir", "x.csv"), "/files.csv")...); status != 1 || !strings.Contains(stderr, "-o:") {
+		t.Errorf("-o in a missing directory: status %d, %q", status, stderr)
 	}
 }
 
