@@ -19,6 +19,11 @@ type pager[R any] struct {
 	start   time.Time
 	page    int // pages fetched
 	records int // records yielded
+	// The n and request of the last page fetched, and whether its second
+	// held more records than a walk keeps (maxTies).
+	n       int
+	target  string
+	crowded bool
 }
 
 func (p *pager[R]) event() Event {
@@ -29,6 +34,7 @@ func (p *pager[R]) event() Event {
 func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	p.page++
 	target := encode.Canonical(q)
+	p.n, p.target = q.N, target
 	fail := func(err error) ([]R, error) {
 		return nil, &PageError{Page: p.page, N: q.N, Request: target, Err: err}
 	}
@@ -49,6 +55,12 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) bool) bool {
 	for i := range recs {
 		if !keep(&recs[i]) {
+			if p.crowded {
+				var zero R
+				yield(zero, &PageError{Page: p.page, N: p.n, Request: p.target,
+					Err: errors.New("more than " + strconv.Itoa(maxTies) + " records share one second of startDate: the walk does not keep more identities than that")})
+				return false
+			}
 			continue
 		}
 		p.records++
@@ -68,7 +80,10 @@ func (p *pager[R]) keep(l *last) func(*R) bool {
 		if l.seen(sec, id) {
 			return false
 		}
-		l.add(sec, id)
+		if !l.add(sec, id) {
+			p.crowded = true
+			return false
+		}
 		return true
 	}
 }
