@@ -121,18 +121,34 @@ func TestBackOff(t *testing.T) {
 	}
 }
 
+// FuzzReadFaults: reading an error body never panics and never returns a
+// nil fault, in any format, and no text it returns holds a control
+// character: whatever a server sends, printing the StatusError made of it
+// is safe for a terminal.
 func FuzzReadFaults(f *testing.F) {
 	list := filter.ErrorList{{Variable: "d", Pos: 8, Msg: "day 30 is out of range", Hint: "Feb, 28"}}
+	hostile := filter.ErrorList{{Variable: "v\u009b", Pos: 3, Msg: "ok\rFAKE\x1b[2J\n", Hint: "\u202e"}}
 	for _, format := range []filter.Format{filter.XML, filter.JSON, filter.CSV} {
 		f.Add(server.ErrorBody(format, list), uint8(format))
+		f.Add(server.ErrorBody(format, hostile), uint8(format))
 	}
 	f.Add([]byte("<errors><error><pos>x</pos></error></errors>"), uint8(0))
+	f.Add([]byte(`{"errors":[null],"error":null}`), uint8(filter.JSON))
 	f.Fuzz(func(t *testing.T, body []byte, format uint8) {
 		got := readFaults(body, filter.Format(format%3))
 		for _, e := range got {
 			if e == nil {
 				t.Fatal("a nil fault")
 			}
+			for _, s := range append([]string{string(e.Code), e.Variable, e.JSONPath, e.Msg, e.Hint}, e.Suggestions...) {
+				if strings.ContainsFunc(s, isControl) {
+					t.Fatalf("a fault's text %q holds a control character", s)
+				}
+			}
+		}
+		se := &StatusError{Status: 500, Method: "GET", Request: "/files", Faults: got, Body: body[:min(len(body), 512)]}
+		if i := strings.IndexFunc(se.Error(), isControl); i >= 0 {
+			t.Fatalf("%q holds a control character at byte %d", se.Error(), i)
 		}
 	})
 }
@@ -174,3 +190,4 @@ func TestReadFaultsEscapesControls(t *testing.T) {
 }
 
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
+
