@@ -190,4 +190,3 @@ func TestReadFaultsEscapesControls(t *testing.T) {
 }
 
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
-
