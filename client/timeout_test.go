@@ -162,15 +162,15 @@ func TestRequestTimeout(t *testing.T) {
 }
 
 // The timeout bounds a request, not a walk: a walk of 9 pages, each
-// answered in 150 ms, is not cut by a timeout of 1 s.
+// answered in 250 ms (2.25 s in all), is not cut by a timeout of 2 s.
 func TestRequestTimeoutPerRequest(t *testing.T) {
 	files := genFiles(51, 400, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), 3)
 	f := newFixture(t, files, nil)
 	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(250 * time.Millisecond)
 		return false
 	})
-	c := f.newClient(t, nil, client.WithRequestTimeout(time.Second))
+	c := f.newClient(t, nil, client.WithRequestTimeout(2*time.Second))
 	got, err := collect(c.Files(context.Background(), ""))
 	if err != nil || len(got) != len(files) {
 		t.Fatalf("%d records, %v", len(got), err)
