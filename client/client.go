@@ -30,23 +30,27 @@ const maxBody = 64 << 20
 // Client talks to one tenant of the Recordings API. It is safe for
 // concurrent use.
 type Client struct {
-	base   string // without a trailing slash
+	base   string   // without a trailing slash
+	origin *url.URL // the only origin credentials are sent to
 	tenant string
 	token  string
 
 	hc        *http.Client
+	noFollow  *http.Client // hc, following no redirect (do follows them)
 	tlsConfig *tls.Config
 	userAgent string
 	retry     RetryPolicy
+	timeout   time.Duration // each request's bound, 0 for none
 	sleep     func(context.Context, time.Duration) error
 	now       func() time.Time
 	jitter    func(time.Duration) time.Duration
 	observe   func(Event)
 
-	zoneName string // "" asks for the tenant's zone
-	zone     *time.Location
-	wire     filter.Format
-	walk     Walk
+	zoneName   string // "" asks for the tenant's zone
+	zone       *time.Location
+	tenantZone *time.Location // the tenant's zone when told (never sent), else nil
+	wire       filter.Format
+	walk       Walk
 }
 
 // Option sets up a Client.
@@ -68,10 +72,12 @@ func New(baseURL, tenant, token string, options ...Option) (*Client, error) {
 	}
 	c := &Client{
 		base:      strings.TrimSuffix(u.String(), "/"),
+		origin:    u,
 		tenant:    tenant,
 		token:     token,
 		userAgent: DefaultUserAgent,
 		retry:     DefaultRetryPolicy,
+		timeout:   DefaultRequestTimeout,
 		sleep:     sleepContext,
 		now:       time.Now,
 		jitter:    fullJitter,
@@ -94,11 +100,14 @@ func New(baseURL, tenant, token string, options ...Option) (*Client, error) {
 		tr.MaxIdleConnsPerHost = 4
 		c.hc = &http.Client{Transport: tr}
 	}
+	c.noFollow = noFollow(c.hc)
 	return c, nil
 }
 
 // WithHTTPClient sends every request with hc (its transport, its TLS set-up
-// and its timeouts). It cannot be combined with WithTLSConfig,
+// and its timeouts). Its CheckRedirect is not used: the client follows
+// redirects itself, sending credentials only to the base URL's origin
+// (docs/CLIENT.md). It cannot be combined with WithTLSConfig,
 // WithPinnedCertificate or WithInsecure.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
@@ -211,10 +220,28 @@ func WithZone(name string) Option {
 }
 
 // WithTenantZone sends no tz for queries that have none: their dates are
-// then read in the tenant's zone, as the API does.
+// then read in the tenant's zone, as the API does. The client does not
+// know that zone: a query whose d is one time of day, or starts at a
+// fraction of a second, without an offset, is walked by offset.
 func WithTenantZone() Option {
 	return func(c *Client) error {
-		c.zoneName, c.zone = "", nil
+		c.zoneName, c.zone, c.tenantZone = "", nil, nil
+		return nil
+	}
+}
+
+// WithKnownTenantZone sends no tz, as WithTenantZone, and tells the client
+// that the tenant's zone is name, so that the key walk can compute the
+// instants of a query whose d is one time of day or starts at a fraction
+// of a second (docs/CLIENT.md). name is never sent; it must be the
+// tenant's setting, or such a walk's windows would not be the query's.
+func WithKnownTenantZone(name string) Option {
+	return func(c *Client) error {
+		loc, err := timezone.Load(name)
+		if err != nil {
+			return errors.New("client: WithKnownTenantZone: " + err.Error())
+		}
+		c.zoneName, c.zone, c.tenantZone = "", nil, loc
 		return nil
 	}
 }

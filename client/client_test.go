@@ -339,6 +339,13 @@ func TestPlan(t *testing.T) {
 	if _, w, err := tenantZone.Plan(filter.Files, "d=2007-08-05T13:15"); err != nil || w != client.WalkOffset {
 		t.Errorf("one time of day in the tenant's zone: %v, %v; want the offset walk", w, err)
 	}
+	known, err := client.New("", tenant, token, client.WithKnownTenantZone("America/Denver"), client.WithWireFormat(filter.CSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, w, err := known.Plan(filter.Files, "d=2007-08-05T13:15"); err != nil || w != client.WalkKey || first != "/files.csv?d=2007-08-05T13:15" {
+		t.Errorf("one time of day, the tenant's zone told: %q, %v, %v; want the key walk and no tz sent", first, w, err)
+	}
 	keyOnly, err := client.New("", tenant, token, client.WithTenantZone(), client.WithWalk(client.WalkKey))
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,10 @@
 // A query is checked by package filter before anything is sent: a refused
 // query returns the library's [filter.ErrorList] and no request. Every
 // request carries an explicit tz (UTC unless [WithZone] names another, or
-// [WithTenantZone] asks for the tenant's), so an answer never depends on the
-// tenant's setting by accident.
+// [WithTenantZone] or [WithKnownTenantZone] ask for the tenant's), so an
+// answer never depends on the tenant's setting by accident. Credentials go
+// only to the base URL's origin, and every request has a deadline
+// (docs/CLIENT.md).
 //
 // Listing walks the pages so that no record is lost or listed twice while
 // records are deleted under the walk: by key when the query's dates allow

@@ -5,9 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"slices"
 	"strconv"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/termtext"
 )
 
 // readFaults reads the faults of an error body in format f, in the shapes
@@ -79,8 +81,20 @@ func readFaults(body []byte, f filter.Format) filter.ErrorList {
 			list = append(list, &filter.Error{Code: filter.Code(e.Code), Variable: e.Variable, Pos: pos, Msg: e.Message, Hint: e.Hint})
 		}
 	}
+	list = slices.DeleteFunc(list, func(e *filter.Error) bool { return e == nil }) // JSON's null
 	if len(list) == 0 {
 		return nil
+	}
+	for _, e := range list {
+		e.JSONPath = termtext.Escape(e.JSONPath)
+		// Text of the network: escaped where it enters, as encode escapes
+		// the text of a file in a ReadError, so that no caller printing a
+		// fault hands a terminal a CR or a CSI (docs/CLIENT.md, "Failures").
+		e.Code, e.Variable = filter.Code(termtext.Escape(string(e.Code))), termtext.Escape(e.Variable)
+		e.Msg, e.Hint = termtext.Escape(e.Msg), termtext.Escape(e.Hint)
+		for i, s := range e.Suggestions {
+			e.Suggestions[i] = termtext.Escape(s)
+		}
 	}
 	return list
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/termtext"
 	"github.com/recq/recq/server"
 )
 
@@ -53,6 +54,11 @@ func TestPropReadFaultsRoundTrip(t *testing.T) {
 				c.Variable, c.Msg, c.Hint = encode.NoFormula(c.Variable), encode.NoFormula(c.Msg), encode.NoFormula(c.Hint)
 				want = append(want, &c)
 			}
+		}
+		for i, e := range want { // text of the network is escaped where it is read
+			c := *e
+			c.Variable, c.Msg, c.Hint = termtext.Escape(c.Variable), termtext.Escape(c.Msg), termtext.Escape(c.Hint)
+			want[i] = &c
 		}
 		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("%v body read back differs (-want +got):\n%s", f, diff)
@@ -115,18 +121,34 @@ func TestBackOff(t *testing.T) {
 	}
 }
 
+// FuzzReadFaults: reading an error body never panics and never returns a
+// nil fault, in any format, and no text it returns holds a control
+// character: whatever a server sends, printing the StatusError made of it
+// is safe for a terminal.
 func FuzzReadFaults(f *testing.F) {
 	list := filter.ErrorList{{Variable: "d", Pos: 8, Msg: "day 30 is out of range", Hint: "Feb, 28"}}
+	hostile := filter.ErrorList{{Variable: "v\u009b", Pos: 3, Msg: "ok\rFAKE\x1b[2J\n", Hint: "\u202e"}}
 	for _, format := range []filter.Format{filter.XML, filter.JSON, filter.CSV} {
 		f.Add(server.ErrorBody(format, list), uint8(format))
+		f.Add(server.ErrorBody(format, hostile), uint8(format))
 	}
 	f.Add([]byte("<errors><error><pos>x</pos></error></errors>"), uint8(0))
+	f.Add([]byte(`{"errors":[null],"error":null}`), uint8(filter.JSON))
 	f.Fuzz(func(t *testing.T, body []byte, format uint8) {
 		got := readFaults(body, filter.Format(format%3))
 		for _, e := range got {
 			if e == nil {
 				t.Fatal("a nil fault")
 			}
+			for _, s := range append([]string{string(e.Code), e.Variable, e.JSONPath, e.Msg, e.Hint}, e.Suggestions...) {
+				if strings.ContainsFunc(s, isControl) {
+					t.Fatalf("a fault's text %q holds a control character", s)
+				}
+			}
+		}
+		se := &StatusError{Status: 500, Method: "GET", Request: "/files", Faults: got, Body: body[:min(len(body), 512)]}
+		if i := strings.IndexFunc(se.Error(), isControl); i >= 0 {
+			t.Fatalf("%q holds a control character at byte %d", se.Error(), i)
 		}
 	})
 }
@@ -142,3 +164,29 @@ func FuzzRetryAfter(f *testing.F) {
 		}
 	})
 }
+
+// Text of the network never reaches a terminal raw: a fault's message,
+// hint or variable holding CR, LF, ESC or a C1 control (U+009B, CSI) is
+// read escaped, so that a server cannot overwrite the visible error line
+// (issue 21, finding 5); a JSON null among the faults is dropped, not a
+// nil that would panic when printed.
+func TestReadFaultsEscapesControls(t *testing.T) {
+	const hostile = "ok\rFAKE\u009b2K\x1b[2J\nrecq get: done"
+	list := filter.ErrorList{{Variable: "v\u009b", Pos: 3, Msg: hostile, Hint: hostile}}
+	for _, f := range []filter.Format{filter.XML, filter.JSON, filter.CSV} {
+		got := readFaults(server.ErrorBody(f, list), f)
+		se := &StatusError{Status: 500, Method: "GET", Request: "/files", Faults: got}
+		if len(got) != 1 || strings.ContainsFunc(se.Error(), isControl) {
+			t.Errorf("%v: %d faults, %q", f, len(got), se.Error())
+		}
+	}
+	got := readFaults([]byte(`{"errors":[null,{"variable":"x","pos":-1,"message":"m\u009b"}]}`), filter.JSON)
+	if len(got) != 1 || got[0].Msg != `m\u009b` {
+		t.Errorf("got %v", got)
+	}
+	if got := readFaults([]byte(`{"errors":[null]}`), filter.JSON); got != nil {
+		t.Errorf("a list of null read as %v", got)
+	}
+}
+
+func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }

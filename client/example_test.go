@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"time"
 
@@ -59,4 +60,25 @@ func Example() {
 	// first: S20261125/R1118.wav 2026-11-25T03:02:00-07:00
 	// files: 60
 	// refused: true d 8
+}
+
+// Bound each request: a server that never answers fails the walk with a
+// *TimeoutError once the request has taken longer than the bound, from the
+// dial to the last byte of the body.
+func ExampleWithRequestTimeout() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers
+	}))
+	defer srv.Close()
+	c, err := client.New(srv.URL+"/api/recordings", "acme", "s3cret", client.WithRequestTimeout(50*time.Millisecond))
+	if err != nil {
+		panic(err)
+	}
+	for _, err := range c.Files(context.Background(), "d=today") {
+		var te *client.TimeoutError
+		fmt.Println(errors.As(err, &te), te.Timeout, errors.Is(err, context.DeadlineExceeded))
+		break
+	}
+	// Output:
+	// true 50ms true
 }

@@ -3,9 +3,11 @@ package client_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +19,7 @@ import (
 	"github.com/recq/recq/client"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
 )
 
@@ -358,5 +361,93 @@ func TestServerThatIgnoresPaging(t *testing.T) {
 				t.Errorf("%d records, %d requests", len(got), len(f.requests()))
 			}
 		})
+	}
+}
+
+// A server whose pages move backwards: asked from n=50 on, it answers a
+// page that begins past every record listed (as if records had been
+// deleted), so the offset walk backs up; asked from n=1, it answers the
+// records listed already. Back-ups and pages of nothing new came in turns
+// and the walk never ended (issue 21, finding 4). A list that only loses
+// records cannot answer so: the walk ends with an error within a few
+// requests.
+func TestOffsetWalkServerMovingBackwards(t *testing.T) {
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	files := genFiles(41, 200, base, 3)
+	const limit = 300 // without the fix the walk would not end: the server gives up here
+	f := newFixture(t, files, nil)
+	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+		if n > limit {
+			w.WriteHeader(http.StatusGone)
+			return true
+		}
+		page := files[:50]
+		if r.URL.Query().Get("n") != "" && r.URL.Query().Get("n") != "1" {
+			page = files[60:110]
+		}
+		encode.WriteFiles(w, filter.XML, page, time.UTC)
+		return true
+	})
+	c := f.newClient(t, nil, client.WithWalk(client.WalkOffset))
+	got, err := collect(c.Files(context.Background(), ""))
+	var pe *client.PageError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "move backwards") {
+		t.Fatalf("err = %v after %d requests, want a PageError saying the pages move backwards", err, len(f.requests()))
+	}
+	if len(got) != 50 || len(f.requests()) > 5 {
+		t.Errorf("%d records, %d requests; want the first page's 50 and an end within 5 requests", len(got), len(f.requests()))
+	}
+}
+
+// A server that puts ever more records in one second, with long names,
+// cannot grow the walk's memory: the identities of a crowded second are
+// kept as 128-bit hashes, not as the names, and at most maxTies of them
+// (here 1000) before the walk ends with an error saying why.
+func TestCrowdedSecondBounded(t *testing.T) {
+	defer client.SetMaxTies(1000)()
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	long := strings.Repeat("n", 32<<10)
+	f := newFixture(t, nil, nil)
+	var mu sync.Mutex
+	served := 0
+	f.setHook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+		mu.Lock()
+		k := served
+		served++
+		mu.Unlock()
+		if k >= 100 {
+			w.WriteHeader(http.StatusGone)
+			return true
+		}
+		page := make([]record.File, 50)
+		for i := range page {
+			page[i] = record.File{StartDate: base, Duration: 1, Filename: fmt.Sprintf("S20261101/%s%06d.wav", long, k*50+i)}
+		}
+		encode.WriteFiles(w, filter.XML, page, time.UTC)
+		return true
+	})
+	var peak uint64
+	c := f.newClient(t, nil, client.WithObserver(func(e client.Event) {
+		if e.Kind == client.EventPage && e.Page%5 == 0 {
+			runtime.GC()
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapAlloc)
+		}
+	}))
+	n := 0
+	var err error
+	for _, e := range c.Files(context.Background(), "") {
+		if err = e; err != nil {
+			break
+		}
+		n++
+	}
+	if !strings.Contains(fmt.Sprint(err), "more than 1000 records share one second") || n != 1000 {
+		t.Errorf("%d records, err = %v; want 1000 and an error saying the second is too crowded", n, err)
+	}
+	t.Logf("peak heap %d MiB", peak>>20)
+	if peak > 24<<20 { // the names of 1000 records are 32 MB
+		t.Errorf("peak heap %d MiB: the walk keeps the names", peak>>20)
 	}
 }

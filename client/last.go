@@ -1,6 +1,15 @@
 package client
 
-import "time"
+import (
+	"hash/maphash"
+	"time"
+)
+
+// maxTies bounds the records of one second a walk keeps the identities of:
+// a server that puts ever more records in one second would otherwise grow
+// the walk's memory without end. Far more than any second of calls holds;
+// at most some 10 MB of keys.
+var maxTies = 1 << 18 // a variable for the tests (export_test.go)
 
 // last is where a walk has got to: the second of the last record yielded
 // (as responses write startDates) and the identities of the records of
@@ -10,7 +19,17 @@ import "time"
 type last struct {
 	sec  time.Time // zero before the first record
 	ids  []string  // the records of sec yielded, while few
-	many map[string]struct{}
+	many map[idKey]struct{}
+	seed [2]maphash.Seed
+}
+
+// idKey is an identity hashed to 128 bits with seeds drawn for the walk:
+// a crowded second costs 16 bytes a record whatever the identities'
+// length, and no server can choose identities that collide.
+type idKey [2]uint64
+
+func (l *last) key(id string) idKey {
+	return idKey{maphash.String(l.seed[0], id), maphash.String(l.seed[1], id)}
 }
 
 // seen reports whether the record of second sec and identity id sorts at or
@@ -23,7 +42,7 @@ func (l *last) seen(sec time.Time, id string) bool {
 		return true
 	}
 	if l.many != nil {
-		_, ok := l.many[id]
+		_, ok := l.many[l.key(id)]
 		return ok
 	}
 	for _, x := range l.ids {
@@ -34,22 +53,31 @@ func (l *last) seen(sec time.Time, id string) bool {
 	return false
 }
 
-// add records a record yielded after every one before it.
-func (l *last) add(sec time.Time, id string) {
+// add records a record yielded after every one before it; it reports
+// false, recording nothing, when its second already holds maxTies records.
+func (l *last) add(sec time.Time, id string) bool {
 	if l.sec.IsZero() || sec.After(l.sec) {
 		l.sec, l.ids, l.many = sec, l.ids[:0], nil
 	}
 	if l.many != nil {
-		l.many[id] = struct{}{}
-		return
+		if len(l.many) >= maxTies {
+			return false
+		}
+		l.many[l.key(id)] = struct{}{}
+		return true
 	}
 	l.ids = append(l.ids, id)
 	if len(l.ids) > 32 { // a crowded second: look up in a map
-		l.many = make(map[string]struct{}, 2*len(l.ids))
-		for _, x := range l.ids {
-			l.many[x] = struct{}{}
+		if l.seed[0] == (maphash.Seed{}) {
+			l.seed = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 		}
+		l.many = make(map[idKey]struct{}, 2*len(l.ids))
+		for _, x := range l.ids {
+			l.many[l.key(x)] = struct{}{}
+		}
+		l.ids = l.ids[:0]
 	}
+	return true
 }
 
 // floorSecond is t without its fraction of a second: a startDate as a

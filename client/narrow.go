@@ -46,21 +46,22 @@ func valueAt(t time.Time) (daterange.Value, error) {
 }
 
 // newNarrower returns the narrower of q, or why q's dates do not allow a
-// key walk. q.Zone is the zone its dates are read in; nil means the
+// key walk. zone is the zone q's dates are read in: q.Zone, else the
+// tenant's when the caller told it (WithKnownTenantZone); nil means the
 // tenant's, which the client does not know.
-func newNarrower(q *filter.Query) (narrower, string) {
+func newNarrower(q *filter.Query, zone *time.Location) (narrower, string) {
 	if !q.HasDate {
 		return narrower{end: lastEnd}, ""
 	}
 	a := q.Date.From()
 	var nw narrower
 	_, hasOffset := a.Offset()
-	known := hasOffset || q.Zone != nil // a's instants can be computed without the server
+	known := hasOffset || zone != nil // a's instants can be computed without the server
 	if !a.IsRelative() && a.Precision() == daterange.Fraction {
 		if !known {
 			return narrower{}, "d starts at a fraction of a second in the tenant's zone"
 		}
-		nw.from = a.Start(time.Time{}, q.Zone)
+		nw.from = a.Start(time.Time{}, zone)
 	}
 	if b, ok := q.Date.To(); ok {
 		nw.end = b
@@ -84,7 +85,7 @@ func newNarrower(q *filter.Query) (narrower, string) {
 		}
 		nw.end = mustValue(next.Format("2006-01-02"))
 	case known:
-		w := a.Interval(time.Time{}, q.Zone)
+		w := a.Interval(time.Time{}, zone)
 		v, err := valueAt(w.To)
 		if err != nil {
 			return narrower{}, "the end of d cannot be written as a date: " + err.Error()

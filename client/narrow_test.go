@@ -37,7 +37,7 @@ func TestPropNarrowKeepsTheWindowsEnd(t *testing.T) {
 		if err != nil || !res.Date.To.After(res.Date.From) {
 			t.Skip("empty or reversed window")
 		}
-		nw, why := newNarrower(q)
+		nw, why := newNarrower(q, q.Zone)
 		if why != "" {
 			// Only the tenant's unknown zone and the edges of what a value
 			// can write deny a key walk.
@@ -90,7 +90,7 @@ func TestNarrowerRefuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, why := newNarrower(q); why != tc.why {
+		if _, why := newNarrower(q, q.Zone); why != tc.why {
 			t.Errorf("%s: %q, want %q", tc.query, why, tc.why)
 		}
 	}
@@ -99,7 +99,7 @@ func TestNarrowerRefuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, why := newNarrower(q); why != "" {
+		if _, why := newNarrower(q, q.Zone); why != "" {
 			t.Errorf("%s: no key walk: %s", ok, why)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -18,6 +19,11 @@ type pager[R any] struct {
 	start   time.Time
 	page    int // pages fetched
 	records int // records yielded
+	// The n and request of the last page fetched, and whether its second
+	// held more records than a walk keeps (maxTies).
+	n       int
+	target  string
+	crowded bool
 }
 
 func (p *pager[R]) event() Event {
@@ -28,6 +34,7 @@ func (p *pager[R]) event() Event {
 func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	p.page++
 	target := encode.Canonical(q)
+	p.n, p.target = q.N, target
 	fail := func(err error) ([]R, error) {
 		return nil, &PageError{Page: p.page, N: q.N, Request: target, Err: err}
 	}
@@ -40,9 +47,6 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if len(recs) > PageSize {
-		return fail(errors.New("the page holds more than 50 records"))
-	}
 	return recs, nil
 }
 
@@ -51,6 +55,12 @@ func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) bool) bool {
 	for i := range recs {
 		if !keep(&recs[i]) {
+			if p.crowded {
+				var zero R
+				yield(zero, &PageError{Page: p.page, N: p.n, Request: p.target,
+					Err: errors.New("more than " + strconv.Itoa(maxTies) + " records share one second of startDate: the walk does not keep more identities than that")})
+				return false
+			}
 			continue
 		}
 		p.records++
@@ -70,7 +80,10 @@ func (p *pager[R]) keep(l *last) func(*R) bool {
 		if l.seen(sec, id) {
 			return false
 		}
-		l.add(sec, id)
+		if !l.add(sec, id) {
+			p.crowded = true
+			return false
+		}
 		return true
 	}
 }
@@ -141,6 +154,14 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 	var l last
 	keep := p.keep(&l)
 	idle, backups := 0, 0 // full pages in a row with no new record; back-ups since a new one
+	// after is the lowest n seen since the last new record at which the
+	// server answered a record after the last one listed (or nothing):
+	// the records up to the last one listed all lie before it. The API
+	// has no inserts, so deletes only move it lower; a page answered later
+	// that holds records already listed at or past it means the server's
+	// pages moved backwards, and the walk would back up and come forward
+	// again for ever (issue 21, finding 4).
+	after := math.MaxInt
 	for {
 		recs, err := p.fetch(ctx, &r)
 		if err != nil {
@@ -148,16 +169,21 @@ func (p *pager[R]) byOffset(ctx context.Context, q *filter.Query, yield func(R, 
 			return
 		}
 		if r.N > q.N && (len(recs) == 0 || !l.seen(floorSecond(p.k.start(&recs[0])), p.k.id(&recs[0]))) {
+			after = min(after, r.N)
 			r.N = max(q.N, r.N-(PageSize-1))
 			backups++
 			continue
+		}
+		if k := p.listedPrefix(recs, &l); k > 0 && r.N+k > after {
+			yield(zero, p.backwards(&r, k, after))
+			return
 		}
 		before := p.records
 		if !p.yieldPage(recs, keep, yield) || len(recs) < PageSize {
 			return
 		}
 		if p.records > before {
-			backups = 0
+			backups, after = 0, math.MaxInt
 		}
 		// After backing up k pages, k pages of records already listed are
 		// expected; more means the server does not move with n.
@@ -185,6 +211,22 @@ func next(idle int, progress bool) int {
 func (p *pager[R]) stuck(q *filter.Query) error {
 	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
 		Err: errors.New("the server answered " + strconv.Itoa(maxIdle+1) + " full pages in a row with no record not listed before: it does not move through the list with n and d")}
+}
+
+// listedPrefix is how many records at the start of recs sort at or before
+// the last one listed: in the API's order, the ones already listed.
+func (p *pager[R]) listedPrefix(recs []R, l *last) int {
+	k := 0
+	for k < len(recs) && l.seen(floorSecond(p.k.start(&recs[k])), p.k.id(&recs[k])) {
+		k++
+	}
+	return k
+}
+
+func (p *pager[R]) backwards(q *filter.Query, k, after int) error {
+	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
+		Err: errors.New("the server's pages move backwards: this page holds records already listed up to n=" + strconv.Itoa(q.N+k-1) +
+			", but the page at n=" + strconv.Itoa(after) + " began after them; a list that only loses records cannot do that: it does not move through the list with n")}
 }
 
 // drain reads what a reader left of a body (the newline after XML's root)

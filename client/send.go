@@ -8,30 +8,31 @@ import (
 	"github.com/recq/recq/filter"
 )
 
-// send sends method target (a path and query below the base URL) and
-// returns a 2xx response, whose body the caller closes, or the error: a
+// send sends method target (a path and query below the base URL), following
+// redirects as do does, each try bounded by the request timeout from the
+// dial to the last byte of the body (a 2xx body's bound ends when the
+// caller closes it), and returns a 2xx response, whose body the caller closes, or the error: a
 // 503 or 429 is retried as c.retry says; a 401 is an *AuthError; any other
 // status a *StatusError with the faults of its body, read in format f.
 // ev is the walk's state, passed to the observer with each retry.
 func (c *Client) send(ctx context.Context, method, target string, f filter.Format, ev Event) (*http.Response, error) {
 	for try := 1; ; try++ {
-		req, err := http.NewRequestWithContext(ctx, method, c.base+target, nil)
+		rctx, cancel := c.bounded(ctx, method, target)
+		resp, err := c.do(rctx, method, target)
 		if err != nil {
-			return nil, err
-		}
-		req.SetBasicAuth(c.tenant, c.token)
-		if c.userAgent != "" {
-			req.Header.Set("User-Agent", c.userAgent)
-		}
-		resp, err := c.hc.Do(req)
-		if err != nil {
-			return nil, err
+			cancel()
+			return nil, timedOut(rctx, err)
 		}
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			resp.Body = &timedBody{ReadCloser: resp.Body, ctx: rctx, cancel: cancel}
 			return resp, nil
 		}
 		body, readErr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		resp.Body.Close()
+		cancel()
+		if readErr != nil && rctx.Err() != nil {
+			return nil, timedOut(rctx, readErr)
+		}
 		if resp.StatusCode == http.StatusUnauthorized {
 			return nil, &AuthError{Method: method, Request: target, Faults: readFaults(body, f)}
 		}

@@ -328,9 +328,14 @@ func TestPropWalkUnderDeletes(t *testing.T) {
 			"start-date=2026-11-01T00:03Z",   // ±5 s, without d
 			"d=2026-10-31T18:00,2026-10-31T18:" + pad(toMin) + "&tz=America/Denver",
 			"tenant:d=2026-11-01T00:02,2026-11-01T00:" + pad(max(toMin, 3)), // the tenant's zone (UTC here)
+			"known:d=2026-11-01T00:" + pad(toMin),                           // one minute, the tenant's zone told
+			"known:d=2026-11-01T00:05:00.5,today",                           // a fraction, the tenant's zone told
 		}).Draw(rt, "query")
 		if rest, ok := strings.CutPrefix(query, "tenant:"); ok {
 			query, opts = rest, append(opts, client.WithTenantZone())
+		}
+		if rest, ok := strings.CutPrefix(query, "known:"); ok {
+			query, opts = rest, append(opts, client.WithKnownTenantZone("UTC"))
 		}
 		if rapid.Bool().Draw(rt, "agent") {
 			query += "&agentID=ann"

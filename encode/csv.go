@@ -38,34 +38,22 @@ func csvHeader[R any](fs []field[R], lists ...string) string {
 	return strings.Join(append(names, lists...), ",") + "\r\n"
 }
 
-func (o *out) csvFiles(files []record.File, c *clock) {
-	o.b = append(o.b, csvFileHeader...)
-	for i := range files {
-		f := &files[i]
-		b := appendCSVFields(o.b, fileFields, f, c)
-		c := o.scratch[:0]
-		for j := range f.TransactionCodes {
-			c = appendListEntry(c, j, f.TransactionCodes[j].ListName, f.TransactionCodes[j].Name)
-		}
-		b = append(b, ',')
-		b = appendCSVCell(b, c)
-		o.scratch, o.b = c, o.appendCSVMeta(b, f.MetaData)
-		if !o.next() {
-			return
-		}
+// csvFile appends one row of files.
+func (o *out) csvFile(f *record.File, c *clock) {
+	b := appendCSVFields(o.b, fileFields, f, c)
+	cell := o.scratch[:0]
+	for j := range f.TransactionCodes {
+		cell = appendListEntry(cell, j, f.TransactionCodes[j].ListName, f.TransactionCodes[j].Name)
 	}
+	b = append(b, ',')
+	b = appendCSVCell(b, cell)
+	o.scratch, o.b = cell, o.appendCSVMeta(b, f.MetaData)
 }
 
-func (o *out) csvTranscripts(ts []record.Transcript, c *clock) {
-	o.b = append(o.b, csvTranscriptHeader...)
-	for i := range ts {
-		t := &ts[i]
-		b := appendCSVFields(o.b, transcriptFields, t, c)
-		o.b = o.appendCSVMeta(b, t.MetaData)
-		if !o.next() {
-			return
-		}
-	}
+// csvTranscript appends one row of transcripts.
+func (o *out) csvTranscript(t *record.Transcript, c *clock) {
+	b := appendCSVFields(o.b, transcriptFields, t, c)
+	o.b = o.appendCSVMeta(b, t.MetaData)
 }
 
 // appendCSVMeta appends the metaDatas column and the row's end.

@@ -132,3 +132,34 @@ func ExampleStreamRecords() {
 	// file S20071220/R1.wav 27
 	// line 3: record 2: duration: "2x" is not a whole number of seconds, such as 27
 }
+
+// A listing written as its pages come: the memory is a page's, whatever
+// the listing's length.
+func ExampleFileWriter() {
+	var b bytes.Buffer // recq get writes to standard output or a file
+	fw, err := encode.NewFileWriter(&b, filter.CSV, time.UTC)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for page := range 2 {
+		for i := range 2 {
+			f := record.File{StartDate: time.Date(2026, 11, 24, 9, page, i, 0, time.UTC), AgentID: "bill", Duration: 5,
+				Filename: fmt.Sprintf("S20261124/R%d%d.wav", page, i)}
+			if err := fw.Write(&f); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+	}
+	if err := fw.Close(); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Print(strings.ReplaceAll(b.String(), "\r\n", "\n"))
+	// Output:
+	// startDate,agentID,phoneNumber,channel,caseID,duration,filename,queueID,queueName,accountNumber,transactionID,extVar1,extVar2,outDialCode,wrapUpCode,metaDatas
+	// 2026-11-24T09:00:00Z,bill,,,,5,S20261124/R00.wav,,,,,,,,,
+	// 2026-11-24T09:00:01Z,bill,,,,5,S20261124/R01.wav,,,,,,,,,
+	// 2026-11-24T09:01:00Z,bill,,,,5,S20261124/R10.wav,,,,,,,,,
+	// 2026-11-24T09:01:01Z,bill,,,,5,S20261124/R11.wav,,,,,,,,,
+}

@@ -59,54 +59,24 @@ const (
 	jsonMessagesClose   = "\n]}"
 )
 
-func (o *out) jsonFiles(files []record.File, c *clock) {
-	if len(files) == 0 {
-		o.b = append(o.b, jsonFilesEmpty...)
-		return
+// jsonFile appends one file of a list (the caller writes the separator).
+func (o *out) jsonFile(f *record.File, c *clock) {
+	b := appendJSONFields(o.b, fileFields, jsonFileKeys, f, c)
+	b = append(b, jsonCodesOpen...)
+	for j := range f.TransactionCodes {
+		c := &f.TransactionCodes[j]
+		b = appendJSONPair(b, j, jsonCodeFirst, jsonCodeSecond, c.ListName, c.Name)
 	}
-	o.b = append(o.b, jsonFilesOpen...)
-	for i := range files {
-		f := &files[i]
-		b := o.b
-		if i > 0 {
-			b = append(b, ',', '\n')
-		}
-		b = appendJSONFields(b, fileFields, jsonFileKeys, f, c)
-		b = append(b, jsonCodesOpen...)
-		for j := range f.TransactionCodes {
-			c := &f.TransactionCodes[j]
-			b = appendJSONPair(b, j, jsonCodeFirst, jsonCodeSecond, c.ListName, c.Name)
-		}
-		b = append(b, jsonCodesClose...)
-		b = appendJSONMeta(b, f.MetaData)
-		o.b = append(b, '}')
-		if !o.next() {
-			return
-		}
-	}
-	o.b = append(o.b, jsonListClose...)
+	b = append(b, jsonCodesClose...)
+	b = appendJSONMeta(b, f.MetaData)
+	o.b = append(b, '}')
 }
 
-func (o *out) jsonTranscripts(ts []record.Transcript, c *clock) {
-	if len(ts) == 0 {
-		o.b = append(o.b, jsonTranscriptsNone...)
-		return
-	}
-	o.b = append(o.b, jsonTranscriptsOpen...)
-	for i := range ts {
-		t := &ts[i]
-		b := o.b
-		if i > 0 {
-			b = append(b, ',', '\n')
-		}
-		b = appendJSONFields(b, transcriptFields, jsonTranscriptKeys, t, c)
-		b = appendJSONMeta(b, t.MetaData)
-		o.b = append(b, '}')
-		if !o.next() {
-			return
-		}
-	}
-	o.b = append(o.b, jsonListClose...)
+// jsonListTranscript appends one transcript of a list (without messages).
+func (o *out) jsonListTranscript(t *record.Transcript, c *clock) {
+	b := appendJSONFields(o.b, transcriptFields, jsonTranscriptKeys, t, c)
+	b = appendJSONMeta(b, t.MetaData)
+	o.b = append(b, '}')
 }
 
 func (o *out) jsonTranscript(t *record.Transcript, c *clock) {

@@ -3,8 +3,9 @@ package encode
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/recq/recq/internal/termtext"
 )
 
 // checkText applies the one rule of the three readers to a field's text
@@ -34,34 +35,9 @@ func checkText(s string) string {
 // escapeText returns s with every character that is not printable (control
 // characters, terminal escapes, bidirectional overrides, invalid UTF-8)
 // written as a Go escape (\x1b, \u202e), so that a message quoting the
-// input never acts on the terminal that shows it.
-func escapeText(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x7f {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(`\x` + strconv.FormatUint(uint64(s[i])|0x100, 16)[1:])
-		case strconv.IsPrint(r):
-			b.WriteString(s[i : i+size])
-		default:
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		}
-		i += size
-	}
-	return b.String()
-}
+// input never acts on the terminal that shows it. The client escapes the
+// text of a server the same way (internal/termtext).
+func escapeText(s string) string { return termtext.Escape(s) }
 
 // clean escapes the text of a *ReadError (see escapeText); other errors
 // (of the reader) are returned as they are.

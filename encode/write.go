@@ -13,40 +13,35 @@ import (
 // XML <recordings><file>…, JSON {"recordings":{"file":[…]}} or CSV with a
 // header row. Dates are written in loc (each in its own zone when loc is
 // nil), to the second. The text is written in chunks as it is made; an
-// error of w stops the writing and is returned.
+// error of w stops the writing and is returned. A FileWriter writes the
+// same text a record at a time.
 func WriteFiles(w io.Writer, f filter.Format, files []record.File, loc *time.Location) error {
-	o := newOut(w, loc)
-	switch f {
-	case filter.XML:
-		o.xmlFiles(files, &o.clock)
-	case filter.JSON:
-		o.jsonFiles(files, &o.clock)
-	case filter.CSV:
-		o.csvFiles(files, &o.clock)
-	default:
-		o.release()
-		return &FormatError{f}
+	l, err := fileList(w, f, loc)
+	if err != nil {
+		return err
 	}
-	return o.finish()
+	for i := range files {
+		if l.write(&files[i]) != nil {
+			break
+		}
+	}
+	return l.close()
 }
 
 // WriteTranscripts writes the /transcripts response holding ts, in format f,
 // to w, as WriteFiles does. A list of transcripts has no messages: the
 // transcripts' Messages are not written.
 func WriteTranscripts(w io.Writer, f filter.Format, ts []record.Transcript, loc *time.Location) error {
-	o := newOut(w, loc)
-	switch f {
-	case filter.XML:
-		o.xmlTranscripts(ts, &o.clock)
-	case filter.JSON:
-		o.jsonTranscripts(ts, &o.clock)
-	case filter.CSV:
-		o.csvTranscripts(ts, &o.clock)
-	default:
-		o.release()
-		return &FormatError{f}
+	l, err := transcriptList(w, f, loc)
+	if err != nil {
+		return err
 	}
-	return o.finish()
+	for i := range ts {
+		if l.write(&ts[i]) != nil {
+			break
+		}
+	}
+	return l.close()
 }
 
 // WriteTranscript writes the /transcripts/{interactionGUID} response: one

@@ -84,56 +84,32 @@ var (
 	xmlMessageTags    = makeTags(messageFields, 3)
 )
 
-func (o *out) xmlFiles(files []record.File, c *clock) {
-	o.b = append(o.b, xmlDecl...)
-	if len(files) == 0 {
-		o.b = append(o.b, xmlRecordings.empty...)
-		return
-	}
-	o.b = append(o.b, xmlRecordings.open...)
-	for i := range files {
-		f := &files[i]
-		b := append(o.b, xmlFile.open...)
-		b = appendXMLFields(b, fileFields, xmlFileTags, f, c)
-		b = append(b, xmlWrapUpCode.open...)
-		if len(f.TransactionCodes) == 0 {
-			b = append(b, xmlCodes.list.empty...)
-		} else {
-			b = append(b, xmlCodes.list.open...)
-			for j := range f.TransactionCodes {
-				c := &f.TransactionCodes[j]
-				b = appendXMLPair(b, &xmlCodes, c.ListName, c.Name)
-			}
-			b = append(b, xmlCodes.list.close...)
+// xmlFile appends one <file> of a list.
+func (o *out) xmlFile(f *record.File, c *clock) {
+	b := append(o.b, xmlFile.open...)
+	b = appendXMLFields(b, fileFields, xmlFileTags, f, c)
+	b = append(b, xmlWrapUpCode.open...)
+	if len(f.TransactionCodes) == 0 {
+		b = append(b, xmlCodes.list.empty...)
+	} else {
+		b = append(b, xmlCodes.list.open...)
+		for j := range f.TransactionCodes {
+			c := &f.TransactionCodes[j]
+			b = appendXMLPair(b, &xmlCodes, c.ListName, c.Name)
 		}
-		b = append(b, xmlWrapUpCode.close...)
-		b = appendXMLMeta(b, &xmlFileMeta, f.MetaData)
-		o.b = append(b, xmlFile.close...)
-		if !o.next() {
-			return
-		}
+		b = append(b, xmlCodes.list.close...)
 	}
-	o.b = append(o.b, xmlRecordings.close...)
+	b = append(b, xmlWrapUpCode.close...)
+	b = appendXMLMeta(b, &xmlFileMeta, f.MetaData)
+	o.b = append(b, xmlFile.close...)
 }
 
-func (o *out) xmlTranscripts(ts []record.Transcript, c *clock) {
-	o.b = append(o.b, xmlDecl...)
-	if len(ts) == 0 {
-		o.b = append(o.b, xmlRecordings.empty...)
-		return
-	}
-	o.b = append(o.b, xmlRecordings.open...)
-	for i := range ts {
-		t := &ts[i]
-		b := append(o.b, xmlTranscriptItem.open...)
-		b = appendXMLFields(b, transcriptFields, xmlTranscriptTags, t, c)
-		b = appendXMLMeta(b, &xmlListMeta, t.MetaData)
-		o.b = append(b, xmlTranscriptItem.close...)
-		if !o.next() {
-			return
-		}
-	}
-	o.b = append(o.b, xmlRecordings.close...)
+// xmlListTranscript appends one <transcript> of a list (without messages).
+func (o *out) xmlListTranscript(t *record.Transcript, c *clock) {
+	b := append(o.b, xmlTranscriptItem.open...)
+	b = appendXMLFields(b, transcriptFields, xmlTranscriptTags, t, c)
+	b = appendXMLMeta(b, &xmlListMeta, t.MetaData)
+	o.b = append(b, xmlTranscriptItem.close...)
 }
 
 func (o *out) xmlTranscript(t *record.Transcript, c *clock) {

@@ -6,17 +6,30 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/recq/recq/client"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/internal/termtext"
+	"github.com/recq/recq/record"
 )
 
+// getMemoryLimit is recq get's soft limit on the Go heap (unless GOMEMLIMIT
+// sets another): the live data is at most a page, 50 records of at most
+// encode.MaxRecordBytes each, and the limit makes the collector run before
+// the heap doubles past it (docs/CLIENT.md, "What is bounded").
+const getMemoryLimit = 64 << 20
+
 func getCommand(args []string, stdout, stderr io.Writer, clock func() time.Time) int {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(getMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return fetchAll(ctx, args, stdout, stderr, clock, os.Getenv("RECQ_TOKEN"))
@@ -30,6 +43,10 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	tokenFile := fs.String("token-file", "", "a file holding the token (default: the environment variable RECQ_TOKEN)")
 	insecure := fs.Bool("insecure", false, "accept any server certificate, such as recq serve's self-signed one")
 	maxRecords := fs.Int("max", 0, "stop after N records (0: every record)")
+	tenantTZ := fs.String("tenant-tz", "", "the tenant's IANA time zone, never sent: lets a request without tz whose d is one time of day (or starts at a fraction of a second) be walked by key; without it such a request is walked by offset")
+	timeout := fs.Duration("timeout", client.DefaultRequestTimeout, "bound each HTTP request, from the dial to the last byte of its body (a Go duration: 30s, 2m)")
+	outFile := fs.String("o", "", "write the document to FILE, created only when the walk completes (default: standard output, written as the pages come)")
+	fs.Lookup("timeout").DefValue = "60s" // as docs/CLIENT.md writes it, not 1m0s
 	if err := fs.Parse(args); err != nil {
 		return flagError("get", fs, err, stdout, stderr)
 	}
@@ -43,6 +60,9 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	}
 	if *maxRecords < 0 {
 		return fail("--max must be 0 or more")
+	}
+	if *timeout <= 0 {
+		return fail("--timeout must be more than 0 (a Go duration such as 60s)")
 	}
 	request := fs.Arg(0)
 	q, err := filter.Parse("GET", request)
@@ -64,62 +84,97 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 		return fail("no token: give --token-file FILE or set RECQ_TOKEN (recq serve prints one)")
 	}
 	progress := newProgress(stderr, clock)
-	opts := []client.Option{client.WithObserver(progress.observe), client.WithClock(clock)}
+	opts := []client.Option{client.WithObserver(progress.observe), client.WithClock(clock), client.WithRequestTimeout(*timeout)}
 	if *insecure {
 		opts = append(opts, client.WithInsecure())
+	}
+	// The request is sent as it is: no tz it does not have, so that its
+	// dates are the tenant's, as curl of the same request reads them.
+	if *tenantTZ != "" {
+		opts = append(opts, client.WithKnownTenantZone(*tenantTZ))
+	} else {
+		opts = append(opts, client.WithTenantZone())
 	}
 	c, err := client.New(*base, *tenant, token, opts...)
 	if err != nil {
 		return fail("%v", err)
 	}
-	loc := q.Location(time.UTC) // the zone the request is sent with: its tz, else UTC
+	// Dates are written in the request's tz, else each with the offset the
+	// server wrote it with (the tenant's), as the API answers.
+	loc := q.Zone
 	_, query, _ := strings.Cut(request, "?")
 	query, _, _ = strings.Cut(query, "#")
-
-	var werr error
 	switch q.Resource {
-	case filter.Transcript:
-		t, err := c.Transcript(ctx, q.ID)
-		if err != nil {
-			return failed(err, stdout, stderr)
-		}
-		werr = encode.WriteTranscript(stdout, q.Format, t, loc)
-	case filter.Files:
-		files, err := take(c.Files(ctx, query), *maxRecords)
-		progress.done()
-		if err != nil {
-			return failed(err, stdout, stderr)
-		}
-		werr = encode.WriteFiles(stdout, q.Format, files, loc)
-	case filter.Transcripts:
-		ts, err := take(c.Transcripts(ctx, query), *maxRecords)
-		progress.done()
-		if err != nil {
-			return failed(err, stdout, stderr)
-		}
-		werr = encode.WriteTranscripts(stdout, q.Format, ts, loc)
+	case filter.Transcript, filter.Files, filter.Transcripts:
 	default:
 		return fail("%s is not a GET of the API", request)
 	}
-	if werr != nil {
-		return fail("%v", werr)
+
+	out, err := newSink(*outFile, stdout)
+	if err != nil {
+		return fail("-o: %v", err)
+	}
+	defer out.abort() // after commit, a no-op
+	var written int
+	var walkErr, writeErr error
+	switch q.Resource {
+	case filter.Transcript:
+		var t record.Transcript
+		if t, walkErr = c.Transcript(ctx, q.ID); walkErr == nil {
+			writeErr = encode.WriteTranscript(out, q.Format, t, loc)
+		}
+	case filter.Files:
+		fw, _ := encode.NewFileWriter(out, q.Format, loc)
+		written, walkErr, writeErr = stream(c.Files(ctx, query), fw, *maxRecords)
+	case filter.Transcripts:
+		tw, _ := encode.NewTranscriptWriter(out, q.Format, loc)
+		written, walkErr, writeErr = stream(c.Transcripts(ctx, query), tw, *maxRecords)
+	}
+	progress.done()
+	if walkErr != nil {
+		status := failed(walkErr, stdout, stderr)
+		if *outFile == "" && written > 0 {
+			fmt.Fprintf(stderr, "recq get: standard output holds the first %d records, without the document's end: -o FILE writes all or nothing\n", written)
+		} else if *outFile != "" {
+			fmt.Fprintf(stderr, "recq get: %s is not written\n", *outFile)
+		}
+		return status
+	}
+	if writeErr == nil {
+		writeErr = out.commit()
+	}
+	if writeErr != nil {
+		return fail("%v", writeErr)
 	}
 	return 0
 }
 
-// take collects the records of a walk, at most max of them (0: all).
-func take[R any](seq func(func(R, error) bool), max int) ([]R, error) {
-	out := []R{}
+// recordWriter is encode's FileWriter or TranscriptWriter.
+type recordWriter[R any] interface {
+	Write(*R) error
+	Flush() error
+	Close() error
+}
+
+// stream writes the records of a walk as they come, at most max of them
+// (0: all), and closes the document when the walk ends: the memory is a
+// page's, not the listing's. It returns how many records it wrote, the
+// walk's error (the records before it are written, without the
+// document's end) and the writer's.
+func stream[R any](seq iter.Seq2[R, error], w recordWriter[R], max int) (written int, walkErr, writeErr error) {
 	for r, err := range seq {
 		if err != nil {
-			return nil, err
+			return written, err, w.Flush() // what was listed, without the end
 		}
-		out = append(out, r)
-		if max > 0 && len(out) >= max {
+		if err := w.Write(&r); err != nil {
+			return written, nil, err
+		}
+		written++
+		if max > 0 && written >= max {
 			break
 		}
 	}
-	return out, nil
+	return written, nil, w.Close()
 }
 
 // failed reports an error of the client: a refused query (which the
@@ -130,7 +185,14 @@ func failed(err error, stdout, stderr io.Writer) int {
 	if errors.As(err, &list) && !errors.As(err, new(*client.StatusError)) && !errors.As(err, new(*client.AuthError)) {
 		return refuse(err, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "recq get: %v\n", err)
+	// The client escapes the text it reads from the server; this escapes
+	// whatever else an error may quote of the network (a certificate's
+	// names, a transport's message) before it reaches a terminal.
+	fmt.Fprintf(stderr, "recq get: %s\n", termtext.Escape(err.Error()))
+	var te *client.TimeoutError
+	if errors.As(err, &te) {
+		fmt.Fprintf(stderr, "recq get: --timeout %v bounds each request, from the dial to the last byte of its answer: give more for a slow server\n", te.Timeout)
+	}
 	if errors.As(err, new(*tls.CertificateVerificationError)) {
 		fmt.Fprintln(stderr, "recq get: the server's certificate is not trusted; recq serve's is self-signed: pass --insecure")
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -161,24 +162,76 @@ func TestGetFailures(t *testing.T) {
 }
 
 // A token regenerated mid-walk (recq serve's SIGHUP) ends the command with
-// the reason, and prints no shorter listing.
+// the reason. On standard output the records of the pages before are
+// written, without the document's end, and standard error says so; with
+// -o FILE nothing is written: FILE keeps what it held, and no temporary
+// file is left.
 func TestGetTokenRotatedMidWalk(t *testing.T) {
 	files, ts := server.Sample(server.SampleSeed, clock(), time.UTC)
-	api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock})
-	var mu sync.Mutex
-	requests := 0
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		if requests++; requests == 3 {
-			api.RotateToken()
+	for _, toFile := range []bool{false, true} {
+		api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock})
+		var mu sync.Mutex
+		requests := 0
+		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			if requests++; requests == 3 {
+				api.RotateToken()
+			}
+			mu.Unlock()
+			api.ServeHTTP(w, r)
+		}))
+		defer srv.Close()
+		args := []string{"--url", srv.URL + "/api/recordings", "--insecure"}
+		dir := t.TempDir()
+		out := filepath.Join(dir, "week.csv")
+		if toFile {
+			if err := os.WriteFile(out, []byte("before\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = append(args, "-o", out)
 		}
-		mu.Unlock()
-		api.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-	stdout, stderr, status := runGet(t, "tok", "--url", srv.URL+"/api/recordings", "--insecure", "/files.csv")
-	if status != 1 || stdout != "" || !strings.Contains(stderr, "page 3") || !strings.Contains(stderr, "regenerated") {
-		t.Errorf("status %d, stdout %d bytes, stderr %q", status, len(stdout), stderr)
+		stdout, stderr, status := runGet(t, "tok", append(args, "/files.csv")...)
+		if status != 1 || !strings.Contains(stderr, "page 3") || !strings.Contains(stderr, "regenerated") {
+			t.Errorf("status %d, stderr %q", status, stderr)
+		}
+		if toFile {
+			b, err := os.ReadFile(out)
+			entries, _ := os.ReadDir(dir)
+			if stdout != "" || string(b) != "before\n" || err != nil || len(entries) != 1 || !strings.Contains(stderr, "is not written") {
+				t.Errorf("-o: stdout %d bytes, FILE %q (%v), %d entries in its directory, stderr %q", len(stdout), b, err, len(entries), stderr)
+			}
+			continue
+		}
+		var listed int
+		if _, err := fmt.Sscanf(stderr[strings.Index(stderr, "holds the first ")+len("holds the first "):], "%d records, without the document's end", &listed); err != nil || listed < 50 {
+			t.Fatalf("stderr %q does not say what standard output holds (%v)", stderr, err)
+		}
+		if n := strings.Count(stdout, "\r\n"); n != listed+1 {
+			t.Errorf("stdout: %d lines, want the header and the %d records before page 3", n, listed)
+		}
+	}
+}
+
+// -o FILE: the document goes to FILE, made whole by a rename when the walk
+// completes (the same bytes as on standard output); no temporary file is
+// left beside it.
+func TestGetOutputFile(t *testing.T) {
+	_, base, tokenFile := getFixture(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "week.json")
+	args := []string{"--url", base, "--insecure", "--token-file", tokenFile}
+	want, _, status := runGet(t, "", append(args, "/files.json?d=today-20d,today")...)
+	if status != 0 || len(want) < 1000 {
+		t.Fatalf("status %d, %d bytes", status, len(want))
+	}
+	stdout, stderr, status := runGet(t, "", append(args, "-o", out, "/files.json?d=today-20d,today")...)
+	got, err := os.ReadFile(out)
+	entries, _ := os.ReadDir(dir)
+	if status != 0 || stdout != "" || err != nil || string(got) != want || len(entries) != 1 {
+		t.Errorf("status %d (%s), stdout %d bytes, FILE %d bytes (%v), want %d; %d entries", status, stderr, len(stdout), len(got), err, len(want), len(entries))
+	}
+	if _, stderr, status := runGet(t, "", append(args, "-o", filepath.Join(dir, "no", "such", "dir", "x.csv"), "/files.csv")...); status != 1 || !strings.Contains(stderr, "-o:") {
+		t.Errorf("-o in a missing directory: status %d, %q", status, stderr)
 	}
 }
 
@@ -211,5 +264,96 @@ func TestGetProgress(t *testing.T) {
 	}
 	if !strings.HasSuffix(got, "\n") {
 		t.Errorf("progress %q does not end its line", got)
+	}
+}
+
+// A server's fault text reaches standard error escaped: a CR, an ESC or a
+// C1 CSI (U+009B) in its message cannot overwrite the line that shows it.
+func TestGetEscapesServerText(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+		w.Write(server.ErrorBody(filter.XML, filter.ErrorList{{Variable: "server", Pos: -1,
+			Msg: "\rrecq get: 0 files\u009b2K\x1b[1A", Hint: "\u202eevil"}}))
+	}))
+	defer srv.Close()
+	_, stderr, status := runGet(t, "tok", "--url", srv.URL+"/api/recordings", "--insecure", "/files")
+	if status != 1 || !strings.Contains(stderr, "500") {
+		t.Fatalf("status %d, %q", status, stderr)
+	}
+	body := strings.TrimSuffix(stderr, "\n")
+	if i := strings.IndexFunc(body, func(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x202e }); i >= 0 {
+		t.Errorf("stderr holds a raw control at byte %d: %q", i, stderr)
+	}
+}
+
+// recq get REQUEST prints what the API answers for REQUEST: a request
+// without tz is sent without one, so that d=today-1d,today is the
+// tenant's yesterday and today and the dates carry the tenant's offsets,
+// as curl of the same request shows them (issue 21, finding 6). A time of
+// day without tz is walked by offset, or by key with --tenant-tz.
+func TestGetKeepsTheRequestsMeaning(t *testing.T) {
+	denver, err := time.LoadLocation("America/Denver")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, ts := server.Sample(server.SampleSeed, clock(), denver)
+	api := server.New(server.Config{Store: record.NewStore(files, ts), Tenant: "acme", Token: "tok", Clock: clock, Zone: denver})
+	var mu sync.Mutex
+	var sent []string
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		sent = append(sent, r.URL.RawQuery)
+		mu.Unlock()
+		api.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	for _, tc := range []struct{ request, zoneFlag string }{
+		{"/files.csv?d=today-1d,today", ""},
+		{"/files?d=today-3d&agentID=bill", ""},
+		{"/files.json?d=" + clock().In(denver).AddDate(0, 0, -2).Format("2006-01-02") + "T09:00:00.5,today", ""},
+		{"/files.json?d=" + clock().In(denver).AddDate(0, 0, -2).Format("2006-01-02") + "T09:00:00.5,today", "America/Denver"},
+	} {
+		t.Run(tc.request+" "+tc.zoneFlag, func(t *testing.T) {
+			mu.Lock()
+			sent = nil
+			mu.Unlock()
+			q, err := filter.Parse("GET", tc.request)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := filter.Compile(q, clock(), denver)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []record.File
+			for _, f := range api.Store().AllFiles() {
+				if p.File(&f) {
+					want = append(want, f)
+				}
+			}
+			var b bytes.Buffer
+			encode.WriteFiles(&b, q.Format, want, denver) // the API writes the tenant's offsets
+			args := []string{"--url", srv.URL + "/api/recordings", "--insecure"}
+			if tc.zoneFlag != "" {
+				args = append(args, "--tenant-tz", tc.zoneFlag)
+			}
+			stdout, stderr, status := runGet(t, "tok", append(args, tc.request)...)
+			if status != 0 {
+				t.Fatalf("status %d: %s", status, stderr)
+			}
+			if stdout != b.String() {
+				t.Errorf("recq get printed %d bytes, not the API's answer (%d records, %d bytes)", len(stdout), len(want), b.Len())
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, s := range sent {
+				if strings.Contains(s, "tz=") {
+					t.Errorf("sent %q: a tz the request does not have", s)
+				}
+			}
+			if len(sent) < 2 && len(want) >= 50 {
+				t.Errorf("%d requests for %d records", len(sent), len(want))
+			}
+		})
 	}
 }

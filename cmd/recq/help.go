@@ -94,7 +94,11 @@ func printHelp(w io.Writer, cmd string, fs *flag.FlagSet) {
 			if arg, ok := argNames[f.Name]; ok {
 				name = arg
 			}
-			fmt.Fprintf(w, "  --%s", f.Name)
+			dashes := "--"
+			if len(f.Name) == 1 { // -o, as a one-letter flag is written
+				dashes = "-"
+			}
+			fmt.Fprintf(w, "  %s%s", dashes, f.Name)
 			if name != "" {
 				fmt.Fprintf(w, " %s", name)
 			}
@@ -131,4 +135,6 @@ var argNames = map[string]string{
 	"resource":      "files|transcripts",
 	"db":            "URL",
 	"cors":          "ORIGIN[,ORIGIN...]",
+	"timeout":       "D",
+	"o":             "FILE",
 }
