@@ -116,3 +116,51 @@ func TestTranscriptSelectors(t *testing.T) {
 		t.Errorf("transactionCode.name on transcripts: %v", err)
 	}
 }
+
+// A '+' that arrived as a space is named wherever it stands outside quotes,
+// before anything it breaks (docs/LANGUAGE.md §14.1); inside quotes it is a space.
+func TestPlusAsSpace(t *testing.T) {
+	plus := func(raw string, pos int) bool { return raw[pos] == '+' } // raw and text are as long
+	for _, c := range []struct {
+		raw  string
+		at   int
+		fix  string
+		none bool
+	}{
+		{"agentID==+bill", 9, "+", false},
+		{"duration=gt=+5", 12, "+", false},
+		{"agentID=in=(bill,+ann)", 17, "+", false},
+		{"agentID=in=(bill+,ann)", 16, "+", false},
+		{"+agentID==bill", 0, "+", false},
+		{"agentID==bill;+duration==1", 14, "+", false},
+		{"startDate=ge=today+1d", 18, "+", false},
+		{"agentID==a+and+agentID==b", 10, " ", false},
+		{"agentID==a+or++agentID==b", 10, " ", false},
+		{"agentID=='a+b'", 0, "", true},
+	} {
+		text := strings.ReplaceAll(c.raw, "+", " ")
+		_, err := expr.Parse(text, expr.Files, expr.Options{Plus: plus, Raw: c.raw})
+		if c.none {
+			if err != nil {
+				t.Errorf("%s: %v", c.raw, err)
+			}
+			continue
+		}
+		l, _ := err.(expr.ErrorList)
+		if len(l) == 0 || l[0].Code != expr.CodePlusAsSpace || l[0].Start != c.at || len(l[0].Suggestions) != 1 || l[0].Suggestions[0] != c.fix {
+			t.Errorf("%s: %v, want plus-as-space at %d fixed by %q", c.raw, err, c.at, c.fix)
+		}
+	}
+}
+
+// A comma as the decimal sign of a date, and a range as d= writes it.
+func TestCommaInDates(t *testing.T) {
+	_, err := expr.Parse("startDate=ge=2026-12-01T09:30:00,5Z", expr.Files, expr.Options{})
+	if l, _ := err.(expr.ErrorList); len(l) == 0 || l[0].Code != "decimal-comma" || l[0].Start != 32 {
+		t.Errorf("decimal comma: %v", err)
+	}
+	_, err = expr.Parse("startDate=ge=2026-12-01,2026-12-03", expr.Files, expr.Options{})
+	if l, _ := err.(expr.ErrorList); len(l) == 0 || l[0].Code != expr.CodeSyntax || !strings.Contains(l[0].Hint, "startDate=lt=") {
+		t.Errorf("range: %v", err)
+	}
+}

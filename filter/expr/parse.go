@@ -78,11 +78,66 @@ func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
 		p.errs.add(CodeEmptyValue, 0, 0, "the filter is empty", "write a comparison such as agentID==bill, or leave filter out")
 		return p.errs
 	}
+	if p.plus != nil && p.plusAsSpace() {
+		return p.errs
+	}
 	p.or()
 	if !p.stopped && p.i < len(p.s) {
 		p.unexpected()
 	}
 	return p.errs
+}
+
+// plusAsSpace finds the first space outside quotes that arrived as a '+'
+// (docs/LANGUAGE.md §14.1), records its fault, and reports whether there was
+// one. Its fix is a space (%20) beside a keyword, where a space was meant,
+// and a plus (%2B) elsewhere, as in today+1d.
+func (p *parser) plusAsSpace() bool {
+	var quote byte
+	for i := 0; i < len(p.s); i++ {
+		switch c := p.s[i]; {
+		case c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == ' ' && p.plus(p.raw, i):
+			fix := "+"
+			if nextToKeyword(p.s, i) {
+				fix = " "
+			}
+			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %2B for a plus, %20 for a space around and/or", fix)
+			p.errs[len(p.errs)-1].Code = CodePlusAsSpace
+			return true
+		}
+	}
+	return false
+}
+
+// nextToKeyword reports whether the run of spaces around s[i] has "and" or
+// "or" on one side, as a word.
+func nextToKeyword(s string, i int) bool {
+	j := i
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := i
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	word := func(w string) bool { return w == "and" || w == "or" }
+	before := j
+	for before > 0 && 'a' <= s[before-1] && s[before-1] <= 'z' {
+		before--
+	}
+	after := k
+	for after < len(s) && 'a' <= s[after] && s[after] <= 'z' {
+		after++
+	}
+	return word(s[before:j]) && (before == 0 || s[before-1] == ' ') || word(s[k:after]) && (after == len(s) || s[after] == ' ')
 }
 
 // CodeTooLong is the code of a filter longer than MaxLength.
@@ -251,28 +306,8 @@ func (p *parser) separator(op Op) bool {
 	if w != kw {
 		return false // the other keyword: the caller's (an "or" ends a conjunction)
 	}
-	if p.plusIn(p.i, j, " ") || p.plusIn(word, k, " ") {
-		return false
-	}
 	p.i = k
 	return true
-}
-
-// plusIn records a plus-as-space fault for the first space of s[from:to]
-// that arrived as '+', with fix (" " where a space was meant, around a
-// keyword; "+" elsewhere, as in today+1d), and reports whether there was one.
-func (p *parser) plusIn(from, to int, fix string) bool {
-	if p.plus == nil {
-		return false
-	}
-	for i := from; i < to; i++ {
-		if p.s[i] == ' ' && p.plus(p.raw, i) {
-			p.syntax(i, i+1, "a '+' arrived as a space", "a '+' in a query string means a space: write %2B for a plus, %20 for a space around and/or", fix)
-			p.errs[len(p.errs)-1].Code = CodePlusAsSpace
-			return true
-		}
-	}
-	return false
 }
 
 // unexpected records the fault of the character at p.i, which nothing
@@ -283,9 +318,6 @@ func (p *parser) unexpected() {
 	case i >= len(p.s):
 		p.syntax(i, i, "unexpected end of the filter", "")
 	case c == ' ':
-		if p.plusIn(i, i+1, "+") {
-			return
-		}
 		p.syntax(i, i+1, "unexpected space", "quote a value that holds spaces ('bill smith'); and/or take a space on each side")
 	case c == ')':
 		p.syntax(i, i+1, "unexpected ')': no '(' is open", "remove it, or open the group with '('", "")
@@ -348,6 +380,10 @@ func (p *parser) comparison() {
 		}
 		return
 	}
+	if c := name[0]; '0' <= c && c <= '9' && start > 0 && p.s[start-1] == ',' {
+		p.afterComma(start, name)
+		return
+	}
 	opPos := p.i
 	op, ok := p.operator(name)
 	if !ok {
@@ -392,7 +428,7 @@ func (p *parser) comparison() {
 			if p.i >= len(p.s) {
 				p.syntax(p.i, p.i, "the list of "+op.String()+" is not closed", "add ')'", ")")
 			} else {
-				p.syntax(p.i, p.i+1, "unexpected "+describe(p.s, p.i)+" in a list", "separate values with ',' and quote a value that holds reserved characters")
+				p.syntax(p.i, p.i+1, describe(p.s, p.i)+" in a list", "separate values with ',' and quote a value that holds reserved characters")
 			}
 			return
 		}
@@ -406,6 +442,34 @@ func (p *parser) comparison() {
 	node.Count = int32(len(p.e.Values)) - node.First
 	node.End, node.Size = int32(p.i), 1
 	p.e.Nodes = append(p.e.Nodes, node)
+}
+
+// afterComma explains a comparison that starts with a digit after a ',':
+// the rest of a date whose decimal sign was written ',', or the second end
+// of a range written as d= writes it.
+func (p *parser) afterComma(start int, name string) {
+	if n := len(p.e.Values); n > 0 {
+		prev := &p.e.Values[n-1]
+		raw := prev.Raw
+		if int(prev.End) == start-1 && prev.Quote == 0 && len(raw) >= 3 && raw[len(raw)-3] == ':' && isDigits(raw[len(raw)-2:]) {
+			p.fault(CodeDecimalComma, start-1, start, "a comma is used as the decimal sign", "write '.': the comma joins alternatives in a filter", ".")
+			p.stopped = true
+			return
+		}
+	}
+	p.syntax(start, start+len(name), "expected a comparison after ',', found "+quote(name), "a ',' joins comparisons; for a span of dates write startDate=ge=A;startDate=lt=B")
+}
+
+// CodeDecimalComma is daterange's code for a comma as the decimal sign.
+const CodeDecimalComma = "decimal-comma"
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // operator reads a comparison operator after the selector name.
@@ -448,9 +512,6 @@ func (p *parser) operator(name string) (Op, bool) {
 			p.i++
 		}
 		return lookupOp(p.s[start:p.i]), true
-	}
-	if p.s[start] == ' ' && p.plusIn(start, start+1, "+") {
-		return 0, false
 	}
 	p.syntax(start, start+1, "expected an operator after "+quote(name)+", found "+describe(p.s, start), "compare with ==, !=, =lt=, =le=, =gt=, =ge=, =in= or =out=; quote a value that holds reserved characters")
 	return 0, false
