@@ -28,7 +28,8 @@
 //	suggestions ["agentID"]                the first fault's suggestions, best first, as a JSON array
 //	records    records/document.xml        records, in the API's own formats
 //	page       S20071220/R1.wav ...        the filenames or interactionGUIDs of the page, in order ("page" alone: empty)
-//	skip       why                         a case kept but not run, with its reason
+//	skip       why                         a case the code does not keep yet, with the reason: listed as
+//	                                       skipped, and TestConformance fails once it holds
 //
 // Instants compare as instants, in any offset.
 package conformance
