@@ -25,7 +25,7 @@ type Case struct {
 	Target  string
 	Now     time.Time
 	Tenant  string
-	Skip    string // why the case is not run, or ""
+	Skip    string // why the code does not keep the case yet, or "": not run over HTTP; the library run fails once it holds
 	Records string // a path under testdata/, or ""
 
 	// Extension names the extension of recq's that the request uses
