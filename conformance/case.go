@@ -3,6 +3,7 @@ package conformance
 import (
 	"bufio"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -24,19 +25,27 @@ type Case struct {
 	Target  string
 	Now     time.Time
 	Tenant  string
-	Skip    string // why the case is not run, or ""
+	Skip    string // why the code does not keep the case yet, or "": not run over HTTP; the library run fails once it holds
 	Records string // a path under testdata/, or ""
 
-	Canonical  string
-	D          *Window // half-open
-	StartDate  *Window // closed
-	FinishDate *Window // closed
-	Warnings   []string
+	// Extension names the extension of recq's that the request uses
+	// ("filter": the filter= variable), or "". The real API does not take
+	// it: RunHTTP runs such a case as written only with the option
+	// [Extensions], and otherwise expects 400 not-in-api for it.
+	Extension string
+
+	Canonical   string
+	D           *Window  // half-open
+	StartDate   *Window  // closed
+	FinishDate  *Window  // closed
+	FilterDates []Window // the intervals of the filter's date values, in the order written ([D-9]; half-open)
+	Warnings    []string
 
 	ErrVariable string // the first fault's variable, or "" when the request is accepted
 	ErrPos      int
-	ErrCode     string  // the first fault's code, or "" when the case does not say
-	ErrSpan     *[2]int // the first fault's span in Target, when the case says
+	ErrCode     string   // the first fault's code, or "" when the case does not say
+	ErrSpan     *[2]int  // the first fault's span in Target, when the case says
+	ErrSuggest  []string // the first fault's suggestions, best first, when the case says (non-nil)
 
 	Page    []string // filenames or interactionGUIDs, in order
 	HasPage bool
@@ -119,6 +128,16 @@ func (c *Case) set(key, value string) error {
 		c.StartDate, err = parseWindow(value)
 	case "finish-date":
 		c.FinishDate, err = parseWindow(value)
+	case "filter-date":
+		var w *Window
+		if w, err = parseWindow(value); err == nil {
+			c.FilterDates = append(c.FilterDates, *w)
+		}
+	case "extension":
+		if value != "filter" {
+			return fmt.Errorf("unknown extension %q (known: filter)", value)
+		}
+		c.Extension = value
 	case "warning":
 		c.Warnings = append(c.Warnings, value)
 	case "error": // VARIABLE POS [CODE [START END]]
@@ -145,6 +164,11 @@ func (c *Case) set(key, value string) error {
 				return fmt.Errorf("span %d %d is not inside the request %q", span[0], span[1], c.Target)
 			}
 			c.ErrSpan = &span
+		}
+	case "suggestions": // a JSON array of strings
+		c.ErrSuggest = []string{}
+		if err = json.Unmarshal([]byte(value), &c.ErrSuggest); err == nil && c.ErrSuggest == nil {
+			c.ErrSuggest = []string{}
 		}
 	case "records":
 		c.Records = value

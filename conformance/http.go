@@ -1,7 +1,9 @@
 package conformance
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"slices"
@@ -27,10 +29,17 @@ type Endpoint struct {
 type Start func(t *testing.T, files []record.File, transcripts []record.Transcript, now time.Time, tenant *time.Location) Endpoint
 
 // RunHTTP runs every GET case against an implementation over HTTP, as a
-// subtest by name: a refused request must answer 400, an accepted one 200,
-// and a case with a page must list exactly its records, in order. Canonical
+// subtest by name: a refused request must answer 400, with the case's code
+// in the error body when the case names one, an accepted one 200, and a
+// case with a page must list exactly its records, in order. Canonical
 // forms and windows are the library's concern and are not visible over HTTP.
 // With the option Deletes, the DELETE cases run too.
+//
+// A case that uses one of recq's extensions (filter=) runs as written only
+// with the option Extensions; without it the implementation stands in for
+// the real API, which refuses the extension: a request the library accepts
+// must answer 400 with the code not-in-api, and one it refuses 400 with the
+// case's code or not-in-api.
 func RunHTTP(t *testing.T, start Start, opts ...Option) {
 	var o options
 	for _, opt := range opts {
@@ -61,7 +70,14 @@ func RunHTTP(t *testing.T, start Start, opts ...Option) {
 				return
 			}
 			e := start(t, files, transcripts, c.Now, tenant)
-			c.checkHTTP(t, e)
+			switch {
+			case c.Extension == "" || o.extensions:
+				c.checkHTTP(t, e, "")
+			case c.ErrVariable == "":
+				c.checkRefused(t, e, filter.CodeNotInAPI)
+			default: // refused for its own fault, or as the extension it is
+				c.checkHTTP(t, e, filter.CodeNotInAPI)
+			}
 		})
 	}
 }
@@ -70,7 +86,16 @@ func RunHTTP(t *testing.T, start Start, opts ...Option) {
 type Option func(*options)
 
 type options struct {
-	deletes bool
+	deletes    bool
+	extensions bool
+}
+
+// Extensions makes RunHTTP run the cases of recq's extensions (filter=) as
+// they are written, for an implementation that answers them, such as
+// recq serve --filter (server.Config.Filter); without it those cases must
+// be refused with not-in-api.
+func Extensions() Option {
+	return func(o *options) { o.extensions = true }
 }
 
 // Deletes makes RunHTTP run the DELETE cases too. For each, Start is called
@@ -172,7 +197,10 @@ func send(t *testing.T, e Endpoint, req *http.Request) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-func (c Case) checkHTTP(t *testing.T, e Endpoint) {
+// checkHTTP sends the case's request and checks the answer: its status,
+// the first fault's code (the case's, or else, when not empty), and the
+// page.
+func (c Case) checkHTTP(t *testing.T, e Endpoint, orElse filter.Code) {
 	req, err := http.NewRequest(c.Method, e.BaseURL+apiPath(c.Target), nil)
 	if err != nil {
 		t.Skipf("the target cannot be sent over HTTP as it is: %v", err)
@@ -184,6 +212,11 @@ func (c Case) checkHTTP(t *testing.T, e Endpoint) {
 	}
 	if status != want {
 		t.Fatalf("%s:%d: %s %s answered %d, want %d:\n%s", c.File, c.Line, c.Method, c.Target, status, want, body)
+	}
+	if c.ErrCode != "" {
+		if got := firstCode(body, requestFormat(c.Target)); got != c.ErrCode && (orElse == "" || got != string(orElse)) {
+			t.Errorf("%s:%d: %s %s: the first fault's code is %q, want %s:\n%s", c.File, c.Line, c.Method, c.Target, got, c.ErrCode, body)
+		}
 	}
 	if !c.HasPage {
 		return
@@ -232,4 +265,64 @@ func apiPath(target string) string {
 		target = "/" + target
 	}
 	return strings.ReplaceAll(target, " ", "%20")
+}
+
+// checkRefused sends the case's request, which the library accepts, and
+// expects 400 with code as the first fault's.
+func (c Case) checkRefused(t *testing.T, e Endpoint, code filter.Code) {
+	req, err := http.NewRequest(c.Method, e.BaseURL+apiPath(c.Target), nil)
+	if err != nil {
+		t.Skipf("the target cannot be sent over HTTP as it is: %v", err)
+	}
+	status, body := send(t, e, req)
+	if status != http.StatusBadRequest {
+		t.Fatalf("%s:%d: %s %s uses recq's extension %s: answered %d, want 400 %s:\n%s", c.File, c.Line, c.Method, c.Target, c.Extension, status, code, body)
+	}
+	if got := firstCode(body, requestFormat(c.Target)); got != string(code) {
+		t.Errorf("%s:%d: %s %s: the first fault's code is %q, want %s:\n%s", c.File, c.Line, c.Method, c.Target, got, code, body)
+	}
+}
+
+// requestFormat is the format a request asks for, as far as its path says:
+// the error body is written in it (XML when the path names none or is
+// refused).
+func requestFormat(target string) filter.Format {
+	p, _, _ := strings.Cut(apiPath(target), "?")
+	f, _ := encode.DetectFormat(p[strings.LastIndexByte(p, '/')+1:])
+	return f
+}
+
+// firstCode reads the code of the first fault of an error body in format f
+// (docs/ERRORS.md), or "" when the body holds none.
+func firstCode(body string, f filter.Format) string {
+	switch f {
+	case filter.JSON:
+		var v struct {
+			Error struct {
+				Code string `json:"code"`
+			} `json:"error"`
+		}
+		if json.Unmarshal([]byte(body), &v) != nil {
+			return ""
+		}
+		return v.Error.Code
+	case filter.CSV:
+		rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+		if err != nil || len(rows) < 2 {
+			return ""
+		}
+		if i := slices.Index(rows[0], "code"); i >= 0 && i < len(rows[1]) {
+			return rows[1][i]
+		}
+		return ""
+	}
+	var v struct {
+		Error []struct {
+			Code string `xml:"code"`
+		} `xml:"error"`
+	}
+	if xml.Unmarshal([]byte(body), &v) != nil || len(v.Error) == 0 {
+		return ""
+	}
+	return v.Error[0].Code
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/timezone"
 )
@@ -44,6 +45,9 @@ func (c Case) CheckLibrary() []string {
 		if c.ErrSpan != nil && (first.Span.Start != c.ErrSpan[0] || first.Span.End != c.ErrSpan[1]) {
 			diffs = append(diffs, fmt.Sprintf("first fault's span [%d,%d) (%v), want [%d,%d)", first.Span.Start, first.Span.End, first, c.ErrSpan[0], c.ErrSpan[1]))
 		}
+		if c.ErrSuggest != nil && !slices.Equal(first.Suggestions, c.ErrSuggest) && len(first.Suggestions)+len(c.ErrSuggest) > 0 {
+			diffs = append(diffs, fmt.Sprintf("first fault's suggestions %q (%v), want %q", first.Suggestions, first, c.ErrSuggest))
+		}
 		return diffs
 	}
 	if c.ErrVariable != "" {
@@ -55,6 +59,12 @@ func (c Case) CheckLibrary() []string {
 	diffs = append(diffs, compareWindow("d", res.Date, c.D)...)
 	diffs = append(diffs, compareWindow("start-date", res.StartDate, c.StartDate)...)
 	diffs = append(diffs, compareWindow("finish-date", res.FinishDate, c.FinishDate)...)
+	if uses := q.Filter != nil; uses != (c.Extension == "filter") {
+		diffs = append(diffs, fmt.Sprintf("the request uses filter= %v, the case says extension %q", uses, c.Extension))
+	}
+	if c.FilterDates != nil {
+		diffs = append(diffs, compareFilterDates(q, res, c.FilterDates)...)
+	}
 	var warned []string
 	for _, w := range q.Warnings {
 		warned = append(warned, w.Variable)
@@ -130,6 +140,26 @@ func compareWindow(name string, got *daterange.Window, want *Window) []string {
 		return []string{fmt.Sprintf("%s: %s %s, want %s", name, got.From.Format(time.RFC3339Nano), got.To.Format(time.RFC3339Nano), want)}
 	}
 	return nil
+}
+
+// compareFilterDates compares the intervals of the filter's date values,
+// in the order written, with the case's.
+func compareFilterDates(q *filter.Query, res filter.Resolved, want []Window) []string {
+	var got []expr.DateValue
+	if q.Filter != nil {
+		got = q.Filter.DateValues(res.Filter)
+	}
+	if len(got) != len(want) {
+		return []string{fmt.Sprintf("%d date values in the filter, the case lists %d", len(got), len(want))}
+	}
+	var diffs []string
+	for i, g := range got {
+		if !g.From.Equal(want[i].From) || !g.To.Equal(want[i].To) {
+			diffs = append(diffs, fmt.Sprintf("filter date %d (%s%s%s): %s %s, want %s", i+1, g.Selector, g.Operator, g.Value,
+				g.From.Format(time.RFC3339Nano), g.To.Format(time.RFC3339Nano), want[i].String()))
+		}
+	}
+	return diffs
 }
 
 // String writes the window as a case file does.

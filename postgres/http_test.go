@@ -8,16 +8,33 @@ import (
 
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/internal/pgtest"
+	"github.com/recq/recq/postgres"
 	"github.com/recq/recq/record"
 	"github.com/recq/recq/server"
 )
 
 // TestConformanceOverHTTP runs the conformance suite over HTTP against the
 // handler of `recq serve --db`: the server with the PostgreSQL store as its
-// Backend, each case's records loaded into it, deletes included.
+// Backend, each case's records loaded into it, deletes included. Without
+// --filter it refuses filter= with not-in-api, as the real API would.
 func TestConformanceOverHTTP(t *testing.T) {
-	s := pgtest.Store(t)
-	conformance.RunHTTP(t, func(t *testing.T, files []record.File, transcripts []record.Transcript, now time.Time, tenant *time.Location) conformance.Endpoint {
+	conformance.RunHTTP(t, serveDB(pgtest.Store(t), false), conformance.Deletes())
+}
+
+// TestConformanceOverHTTPWithFilter is `recq serve --db --filter`, which
+// answers filter= over the database as over memory (docs/LANGUAGE.md
+// §11.6). It does not yet: the store refuses filters until it translates
+// them (issue 18, part 2), so the run is listed here, skipped, and named in
+// the skip.
+func TestConformanceOverHTTPWithFilter(t *testing.T) {
+	t.Skip("the PostgreSQL store refuses filter= with not-in-api (Store.Files, Store.Transcripts: noFilter) even behind --filter; remove this skip when it answers filters")
+	conformance.RunHTTP(t, serveDB(pgtest.Store(t), true), conformance.Deletes(), conformance.Extensions())
+}
+
+// serveDB serves each case's records from s, cleared and loaded afresh;
+// filters says whether the handler answers filter= (--filter).
+func serveDB(s *postgres.Store, filters bool) conformance.Start {
+	return func(t *testing.T, files []record.File, transcripts []record.Transcript, now time.Time, tenant *time.Location) conformance.Endpoint {
 		ctx := context.Background()
 		if err := s.Clear(ctx); err != nil {
 			t.Fatal(err)
@@ -25,9 +42,9 @@ func TestConformanceOverHTTP(t *testing.T) {
 		if err := s.Load(ctx, files, transcripts, nil); err != nil {
 			t.Fatal(err)
 		}
-		api := server.New(server.Config{Backend: s, Tenant: "acme", Token: "secret", Zone: tenant, Clock: func() time.Time { return now }})
+		api := server.New(server.Config{Backend: s, Tenant: "acme", Token: "secret", Zone: tenant, Clock: func() time.Time { return now }, Filter: filters})
 		ts := httptest.NewServer(api)
 		t.Cleanup(ts.Close)
 		return conformance.Endpoint{BaseURL: ts.URL + "/api/recordings", Client: ts.Client(), Tenant: "acme", Token: "secret"}
-	}, conformance.Deletes())
+	}
 }
