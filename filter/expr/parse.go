@@ -508,6 +508,9 @@ func (p *parser) value(kind Kind, op Op, name string) {
 					p.syntax(j, j+1, "a '\\' at the end escapes nothing", "write \\\\ for a backslash", "\\\\")
 					return
 				}
+				if p.s[j+1] == ' ' && p.plusIn(j+1, j+2, "+") { // a\+b: outside quotes too
+					return
+				}
 				j++
 			}
 			j++
