@@ -18,7 +18,7 @@ import (
 // expr.Parse also refuses for reasons of meaning, which the grammar leaves
 // to it. A text is accepted syntactically by expr.Parse when none of its
 // faults has a code of grammarCodes: filter-syntax (an unexpected or missing
-// character), empty-value (an empty filter, an empty value, '' or ""),
+// character), empty-value (an empty filter, an empty value, ” or ""),
 // too-deep and too-long (limits the grammar shares: grammar.MaxFilterDepth,
 // grammar.MaxFilterLength). Every other fault is one of meaning:
 // unknown-selector, operator-type, bad-value and the codes of a date value
@@ -274,7 +274,7 @@ func TestGrammarAndParseAgreeOnExamples(t *testing.T) {
 		cases = append(cases, c.in, c.want)
 	}
 	deep := func(n int) string { return strings.Repeat("(", n) + "agentID==a" + strings.Repeat(")", n) }
-	cases = append(cases, deep(expr.MaxDepth), deep(expr.MaxDepth+1), deep(expr.MaxDepth+1)[1:],
+	cases = append(cases, deep(expr.MaxDepth), deep(expr.MaxDepth+1), deep(expr.MaxDepth + 1)[1:],
 		"agentID=in=("+strings.Repeat("(", 40), strings.Repeat("(", 40)+"a==1;x", deep(expr.MaxDepth+1)+"junk",
 		"agentID=="+strings.Repeat("b", expr.MaxLength-9), "agentID=="+strings.Repeat("b", expr.MaxLength-8))
 	for _, text := range cases {
@@ -310,8 +310,8 @@ var (
 	grBadIntegers = []string{"10m", "2h", "1e3", "99999999999999999999", "+5", "6 0", "b*", "-"}
 	grDates       = []string{"today", "today-1d", "today+7d", "2007-08-05", "20070805", "2007-08-05T13:15Z", "2007-08-05t13:15z",
 		"2007-08-05 13:15Z", "2007-08-05T13:15:00.25-08:00", "2007-08-05T13:15+05:30", "0000-01-01", "9999-12-31T23:59Z"}
-	grBadDates = []string{"2007-13-45", "today 1d", "yesterday", "2007-08-05,2007-08-07", "2007-08-05T1315", "2007-08-05T13:15 05:00"}
-	grTextOps  = []string{"==", "!=", "=in=", "=out="}
+	grBadDates      = []string{"2007-13-45", "today 1d", "yesterday", "2007-08-05,2007-08-07", "2007-08-05T1315", "2007-08-05T13:15 05:00"}
+	grTextOps       = []string{"==", "!=", "=in=", "=out="}
 	grSeparatorsAnd = []string{";", " and ", "  and   ", ";", " and "}
 	grSeparatorsOr  = []string{",", " or ", "   or  ", ",", " or "}
 	grJunkSeps      = []string{" AND ", " Or ", " and", "or ", ";;", ",,", " ", "", ";,", " & ", " and\t", "&&"}
