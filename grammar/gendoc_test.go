@@ -156,7 +156,7 @@ and whether a value is an integer or a date.
 The lexer starts in Root. An operator enters Arg, where one argument is
 read; a ` + "`(`" + ` there enters List, the values of ` + "`=in=`" + ` and ` + "`=out=`" + `,
 until its ` + "`)`" + `. Text that matches no rule is an error: that is how a
-space outside quotes and keywords, a keyword in upper case, an empty
+space outside values and keywords, a keyword in upper case, an empty
 quoted value and a character that no part of the language starts with
 are refused.
 
