@@ -518,6 +518,9 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		v.Raw, v.Esc = p.s[start:j], esc
 		p.i = j
 		if v.Raw == "" {
+			if j < len(p.s) && p.s[j] == ' ' && p.plusIn(j, j+1, "+") { // phoneNumber==+1…: no empty value first
+				return
+			}
 			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
 				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
 				return
