@@ -179,15 +179,16 @@ func TestMaxFilterLengthAndDepth(t *testing.T) {
 	if _, err := ParseFilter(long); err != nil {
 		t.Errorf("a filter of exactly %d bytes: %v", MaxFilterLength, err)
 	}
-	if _, err := ParseFilter(long + "b"); err == nil {
-		t.Errorf("a filter of %d bytes was accepted", MaxFilterLength+1)
+	_, err := ParseFilter(long + "b")
+	var perr participle.Error
+	if !errors.As(err, &perr) || perr.Position().Offset != MaxFilterLength {
+		t.Errorf("a filter of %d bytes: %v, want an error at %d", MaxFilterLength+1, err, MaxFilterLength)
 	}
 	deep := func(n int) string { return strings.Repeat("(", n) + "a=in=(b)" + strings.Repeat(")", n) }
 	if _, err := ParseFilter(deep(MaxFilterDepth)); err != nil {
 		t.Errorf("%d nested groups: %v", MaxFilterDepth, err)
 	}
-	_, err := ParseFilter(deep(MaxFilterDepth + 1))
-	var perr participle.Error
+	_, err = ParseFilter(deep(MaxFilterDepth + 1))
 	if !errors.As(err, &perr) || perr.Position().Offset != MaxFilterDepth {
 		t.Errorf("%d nested groups: %v, want an error at the %dth '('", MaxFilterDepth+1, err, MaxFilterDepth+1)
 	}
