@@ -168,6 +168,11 @@ func compareVariables(t fatalfer, method, target string, g *grammar.Request, q *
 			if _, err := grammar.ParseDateValue(value); err != nil {
 				t.Fatalf("%q: filter.Parse accepts %s=%q, the date grammar refuses it: %v", target, name, value, err)
 			}
+		case "filter":
+			ok = q.Filter != nil && q.Filter.Text == value
+			if _, err := grammar.ParseFilter(value); err != nil {
+				t.Fatalf("%q: filter.Parse accepts filter=%q, the filter grammar refuses it: %v", target, value, err)
+			}
 		case "n":
 			n, err := strconv.Atoi(value)
 			ok = err == nil && n == q.N
@@ -189,7 +194,7 @@ func compareVariables(t fatalfer, method, target string, g *grammar.Request, q *
 	}
 	for name, has := range map[string]bool{
 		"d": q.HasDate, "tz": q.Zone != nil, "start-date": q.HasStartDate, "finish-date": q.HasFinishDate,
-		"metaData_fieldName": q.HasMetaName, "metaData_fieldValue": q.HasMetaValue, "n": q.N != 1,
+		"metaData_fieldName": q.HasMetaName, "metaData_fieldValue": q.HasMetaValue, "n": q.N != 1, "filter": q.Filter != nil,
 	} {
 		if has && !seen[name] {
 			t.Fatalf("%s %q: filter.Parse's query holds %s, the grammar reads no such variable", method, target, name)
@@ -298,6 +303,9 @@ var (
 		"n":                   {"1", "51", "101", "1000000000", "%31", "007"},
 		"metaData_fieldName":  nil, // any text
 		"metaData_fieldValue": nil,
+		"filter": {"agentID==bill", "duration=gt=600%3B(agentID==bill,agentID==ann)", "startDate=ge=today-7d;duration<=60",
+			"duration>600%20and%20(agentID==bill%20or%20agentID=in=('ann%20b',c))", "agentID=='it%5C's'", "agentID==b*",
+			"startDate=ge=today%2B1d", "agentID==a%5C%2Bb", "startDate=in=(2007-08-05,today)"},
 	}
 	grFaultyValues = map[string][]string{
 		"d":           {"today+1d", "2007-02-30", "today,today-1d", "", "2007-08-05T1315"},
@@ -305,6 +313,7 @@ var (
 		"start-date":  {"bad", ""},
 		"finish-date": {"2007-13-01"},
 		"n":           {"0", "-1", "1000000001", "+1", "1e3", ""},
+		"filter":      {"agentID==bill+and+duration==1", "agentID==", "agentID=gt=x", "(agentID==a", "agentID==a%5C+b", "", "agentId==x"},
 	}
 )
 

@@ -16,8 +16,8 @@ var update = flag.Bool("update", false, "rewrite docs/GRAMMAR.md from the gramma
 
 const grammarDocPath = "../docs/GRAMMAR.md"
 
-// grammarDocTemplate is the whole of docs/GRAMMAR.md; the date and the
-// request sections are filled from the package's lexers and parsers.
+// grammarDocTemplate is the whole of docs/GRAMMAR.md; the date, request
+// and filter sections are filled from the package's lexers and parsers.
 var grammarDocTemplate = template.Must(template.New("GRAMMAR.md").Parse(
 	`# Grammars of record
 
@@ -139,6 +139,97 @@ Notes for other parsers:
 - The parser looks ahead {{.RequestLookahead}} token: ` + "`files/`" + ` and
   ` + "`transcripts/`" + ` try the ` + "`/`" + ` as the start of an id and fall
   back to the trailing slash.
+
+## Filter grammar
+
+The value of ` + "`filter=`" + ` after percent-decoding (docs/LANGUAGE.md §14.1):
+comparisons such as ` + "`agentID==bill`" + `, ` + "`duration=gt=600`" + ` and
+` + "`agentID=in=(bill,'ann b')`" + `, joined by ` + "`;`" + ` or ` + "` and `" + ` (and) and
+by ` + "`,`" + ` or ` + "` or `" + ` (or, which binds looser), and grouped in parentheses.
+The grammar is ` + "`grammar.ParseFilter`" + `; ` + "`expr.Parse`" + ` (package
+` + "`filter/expr`" + `) is the hand-written parser and adds the checks of meaning:
+which selectors the resource has, which operators a selector's kind takes,
+and whether a value is an integer or a date.
+
+### Tokens
+
+The lexer starts in Root. An operator enters Arg, where one argument is
+read; a ` + "`(`" + ` there enters List, the values of ` + "`=in=`" + ` and ` + "`=out=`" + `,
+until its ` + "`)`" + `. Text that matches no rule is an error: that is how a
+space outside values and keywords, a keyword in upper case, an empty
+quoted value and a character that no part of the language starts with
+are refused.
+
+| State | Token | Pattern | Then |
+|---|---|---|---|
+{{- range .FilterTokens}}
+| {{.State}} | {{.Name}} | {{.Pattern}} | {{.Then}} |
+{{- end}}
+
+### Grammar
+
+Token references are written ` + "`<selector>`, `<quoted>`, `<unquoted>`, `<and>`, `<or>`" + `;
+quoted strings match a token with exactly that text, so an operator token
+spelling another name (` + "`=foo=`, `=GT=`" + `) is an error.
+
+` + "```ebnf" + `
+{{.FilterEBNF}}
+` + "```" + `
+
+Notes for other parsers:
+
+- Reserved characters are ` + "`\"` `'` `(` `)` `;` `,` `=` `!` `~` `<` `>`" + ` and
+  space. They end a selector and an unquoted value; inside a value they are
+  quoted or escaped. Every other byte may appear in a selector or a value,
+  control characters and bytes that are not UTF-8 included (a tab is such
+  a byte, not a space).
+- The keywords are ` + "`and`" + ` and ` + "`or`" + `, lower case, with one or more
+  spaces on each side; the spaces belong to the keyword. A space anywhere
+  else, outside a value, is an error: around ` + "`;`, `,`" + `, an operator or a
+  parenthesis, at either end of the filter, after a value.
+- A selector is one or more characters that are not reserved. A ` + "`\\`" + ` in
+  a selector is an ordinary character (it escapes only in values), so
+  ` + "`a\\==b`" + ` compares the selector ` + "`a\\`" + `, which the semantic layer
+  does not know.
+- The operators are a closed set: ` + "`==` `!=` `=lt=` `=le=` `=gt=` `=ge=` `=in=` `=out=`" + `
+  and the aliases ` + "`<` `<=` `>` `>=`" + `. Another ` + "`=name=`" + `, one in upper
+  case, a lone ` + "`=`" + ` or ` + "`!`" + ` is a syntax error, not a fault of
+  meaning (` + "`expr.Parse`" + ` reports ` + "`filter-syntax`" + `). Which operators a
+  selector's kind takes is the semantic layer's (` + "`operator-type`" + `).
+- A value is never empty: ` + "`agentID==`, `agentID==''`, `agentID==\"\"`" + `
+  and an empty member of a list are refused (` + "`expr.Parse`" + ` reports
+  ` + "`empty-value`" + `). Unquoted, it is one or more characters that are
+  neither reserved nor ` + "`\\`" + `, or a ` + "`\\`" + ` and any character after it
+  (a reserved one or a space included); a ` + "`\\`" + ` at the end escapes
+  nothing and is an error. Quoted, it is ` + "`'…'` or `\"…\"`" + ` with at least
+  one character inside, where ` + "`\\`" + ` escapes the next character (so
+  ` + "`'it\\'s'`" + `). The grammar keeps the value as written; its text drops
+  the quotes and each escaping ` + "`\\`" + `. A ` + "`*`" + ` is an ordinary character
+  to the grammar: which ` + "`*`" + ` is a wildcard (unescaped, after ` + "`==`" + ` or
+  ` + "`!=`" + `) is the semantic layer's.
+- A list in parentheses follows only ` + "`=in=`" + ` and ` + "`=out=`" + `, which also take
+  a single value without them. Its values are separated by ` + "`,`" + ` and
+  nothing else; parentheses do not nest inside it.
+- At most {{.MaxFilterDepth}} grouping parentheses nest: the lexer refuses the
+  next ` + "`(`" + ` (` + "`expr.Parse`" + ` reports ` + "`too-deep`" + ` at the same
+  character). The parentheses of a list do not count. A filter longer than
+  {{.MaxFilterLength}} bytes is refused before it is lexed (` + "`too-long`" + `).
+- The text is already decoded: whether a space arrived as ` + "`+`" + ` is not in
+  it. ` + "`expr.Parse`" + ` is told by its caller and refuses such a space
+  outside quotes (` + "`plus-as-space`" + `); the grammar cannot.
+- The tree keeps the text as written (` + "`String`" + ` gives it back): groups of
+  one branch, groups inside groups of the same kind, separators and operator
+  aliases. ` + "`expr.Parse`" + `'s tree is the same read flat: a group of one
+  branch stands for that branch, a group inside a group of the same kind
+  gives its branches to it, and aliases become the FIQL operators.
+- The parser looks ahead {{.FilterLookahead}} token: every choice is decided by
+  its first token. The lexer reads the whole text before the parser starts,
+  so a lexer error anywhere in the text comes first.
+- ` + "`filter/expr`" + `'s tests hold the two to each other on generated
+  filters: ` + "`expr.Parse`" + ` accepts a text's syntax (its faults, if any, are
+  all faults of meaning: ` + "`unknown-selector`, `operator-type`, `bad-value`" + ` and
+  the date codes) exactly when ` + "`grammar.ParseFilter`" + ` accepts it, and then
+  both read the same tree, with the same offsets.
 `))
 
 type docToken struct{ State, Name, Pattern, Then string }
@@ -156,6 +247,13 @@ func renderGrammarDoc() (string, error) {
 	if len(requestTokens) != countRules(requestLexerRules) {
 		return "", fmt.Errorf("requestLexerStates does not list every state of the request lexer")
 	}
+	filterTokens, err := docTokens(filterLexerRules, filterLexerStates)
+	if err != nil {
+		return "", err
+	}
+	if len(filterTokens) != countRules(filterLexerRules) {
+		return "", fmt.Errorf("filterLexerStates does not list every state of the filter lexer")
+	}
 	var b bytes.Buffer
 	err = grammarDocTemplate.Execute(&b, map[string]any{
 		"Tokens":           tokens,
@@ -166,6 +264,11 @@ func renderGrammarDoc() (string, error) {
 		"RequestEBNF":      strings.TrimSpace(RequestEBNF()),
 		"RequestLookahead": requestLookahead,
 		"MaxRequestLength": MaxRequestLength,
+		"FilterTokens":     filterTokens,
+		"FilterEBNF":       strings.TrimSpace(FilterEBNF()),
+		"FilterLookahead":  filterLookahead,
+		"MaxFilterLength":  MaxFilterLength,
+		"MaxFilterDepth":   MaxFilterDepth,
 	})
 	return b.String(), err
 }

@@ -569,6 +569,9 @@ func (p *parser) value(kind Kind, op Op, name string) {
 					p.syntax(j, j+1, "a '\\' at the end escapes nothing", "write \\\\ for a backslash", "\\\\")
 					return
 				}
+				if p.s[j+1] == ' ' && p.plusIn(j+1, j+2, "+") { // a\+b: outside quotes too
+					return
+				}
 				j++
 			}
 			j++
@@ -576,6 +579,9 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		v.Raw, v.Esc = p.s[start:j], esc
 		p.i = j
 		if v.Raw == "" {
+			if j < len(p.s) && p.s[j] == ' ' && p.plusIn(j, j+1, "+") { // phoneNumber==+1…: no empty value first
+				return
+			}
 			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
 				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
 				return
