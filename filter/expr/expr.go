@@ -25,7 +25,7 @@ type Node struct {
 	Op       Op
 	Sel      uint8 // the selector's index in Selectors(Resource), for a comparison
 	Size     int32 // the nodes of this subtree, this one included
-	Pos, End int32 // the node's text: a comparison from its selector to its last value
+	Pos, End int32 // the node's text: from its selector to its last value, or its parentheses when it stands in a pair of its own
 	OpPos    int32 // where a comparison's operator is written
 	First    int32
 	Count    int32

@@ -96,8 +96,10 @@ func (p *parser) plusAsSpace() bool {
 	var quote byte
 	for i := 0; i < len(p.s); i++ {
 		switch c := p.s[i]; {
-		case c == '\\':
+		case c == '\\' && quote != 0:
 			i++
+		case c == '\\' && i+1 < len(p.s) && p.s[i+1] != ' ':
+			i++ // an escaped space outside quotes is checked as any other
 		case quote != 0:
 			if c == quote {
 				quote = 0
@@ -569,9 +571,6 @@ func (p *parser) value(kind Kind, op Op, name string) {
 					p.syntax(j, j+1, "a '\\' at the end escapes nothing", "write \\\\ for a backslash", "\\\\")
 					return
 				}
-				if p.s[j+1] == ' ' && p.plusIn(j+1, j+2, "+") { // a\+b: outside quotes too
-					return
-				}
 				j++
 			}
 			j++
@@ -579,9 +578,6 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		v.Raw, v.Esc = p.s[start:j], esc
 		p.i = j
 		if v.Raw == "" {
-			if j < len(p.s) && p.s[j] == ' ' && p.plusIn(j, j+1, "+") { // phoneNumber==+1…: no empty value first
-				return
-			}
 			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
 				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
 				return
