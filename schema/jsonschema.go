@@ -24,6 +24,7 @@ func QueryJSONSchema() map[string]any {
 		map[string]any{"required": []any{"d"}}, map[string]any{"required": []any{"tz"}},
 		map[string]any{"required": []any{"start-date"}}, map[string]any{"required": []any{"finish-date"}},
 		map[string]any{"required": []any{"fields"}}, map[string]any{"required": []any{"metaData"}},
+		map[string]any{"required": []any{"filter"}},
 	}}}
 	fieldsOf := func(r filter.Resource) map[string]any {
 		return map[string]any{"properties": map[string]any{"fields": map[string]any{"propertyNames": map[string]any{"enum": anys(filter.FieldNames(r))}}}}
@@ -51,6 +52,8 @@ func QueryJSONSchema() map[string]any {
 			"fields":      map[string]any{"type": "object", "additionalProperties": str},
 			"metaData": map[string]any{"type": "object", "additionalProperties": false,
 				"properties": map[string]any{"fieldName": str, "fieldValue": str}},
+			"filter": map[string]any{"type": "string", "minLength": 1, "maxLength": filter.MaxRequestLength,
+				"description": "recq's extension: an RSQL/FIQL expression (docs/LANGUAGE.md §14), its canonical text when written; its grammar is the library's to check"},
 			"n": map[string]any{"type": "integer", "minimum": 1, "maximum": filter.MaxN},
 			"warnings": map[string]any{"type": "array", "description": "written by MarshalJSON, ignored when read",
 				"items": map[string]any{"type": "object", "required": []any{"variable", "message"},

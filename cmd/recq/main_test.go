@@ -53,7 +53,8 @@ var runs = []struct {
 	{"help_parse", []string{"help", "parse"}},
 	{"filter_denver", []string{"parse", "/files?filter=duration=gt=600;(agentID==bill,agentID==ann)&tz=America/Denver"}},
 	{"filter_dates", []string{"parse", "--tenant-tz", "America/Sao_Paulo", "--now", "2018-11-04T12:00:00Z", "/files?filter=startDate=ge=today-1d;startDate=lt=2018-11-04T12:30,finishDate=in=(today,2018-11-05)"}},
-	{"filter_faults", []string{"parse", "/files?filter=agentId==bill;duration=gt=10m;queueName=gt=x;startDate=ge=today+1d"}},
+	{"filter_faults", []string{"parse", "/files?filter=agentId==bill;duration=gt=10m;queueName=gt=x;startDate=ge=today%2B1d"}},
+	{"filter_plus", []string{"parse", "/files?filter=agentID==bill;startDate=ge=today+1d"}},
 	{"eval_filter", []string{"eval", "--data", "testdata/data/document-files.xml", "--tenant-tz", "America/Los_Angeles", "/files.csv?filter=duration=gt=20;(agentID==b*,transactionCode.name==Gauffre*)"}},
 	{"eval_filter_none", []string{"eval", "--data", "testdata/data/document-files.xml", "--tenant-tz", "America/Los_Angeles", "/files.csv?filter=transactionCode.name!=Gauffre*"}},
 }
