@@ -23,7 +23,7 @@ func TestConformanceOverHTTP(t *testing.T) {
 
 // TestConformanceOverHTTPWithFilter is `recq serve --db --filter`, which
 // answers filter= over the database as over memory (docs/LANGUAGE.md
-// §11.6). It does not yet: the store refuses filters until it translates
+// §14.6). It does not yet: the store refuses filters until it translates
 // them (issue 18, part 2), so the run is listed here, skipped, and named in
 // the skip.
 func TestConformanceOverHTTPWithFilter(t *testing.T) {
