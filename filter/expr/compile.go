@@ -17,7 +17,11 @@ func CompileFiles(e *Expr, w []daterange.Window) func(*record.File) bool {
 		return func(*record.File) bool { return true }
 	}
 	p := newProgram(e, w, &fileLayout)
-	return func(f *record.File) bool { return p.match(unsafe.Pointer(f)) }
+	if p.rootLeaf {
+		in := &p.ins[0]
+		return func(f *record.File) bool { return p.leaf(in, unsafe.Pointer(f)) }
+	}
+	return func(f *record.File) bool { return p.group(0, unsafe.Pointer(f)) }
 }
 
 // CompileTranscripts is CompileFiles for transcripts.
@@ -26,7 +30,11 @@ func CompileTranscripts(e *Expr, w []daterange.Window) func(*record.Transcript) 
 		return func(*record.Transcript) bool { return true }
 	}
 	p := newProgram(e, w, &transcriptLayout)
-	return func(t *record.Transcript) bool { return p.match(unsafe.Pointer(t)) }
+	if p.rootLeaf {
+		in := &p.ins[0]
+		return func(t *record.Transcript) bool { return p.leaf(in, unsafe.Pointer(t)) }
+	}
+	return func(t *record.Transcript) bool { return p.group(0, unsafe.Pointer(t)) }
 }
 
 // matchPieces reports whether s starts with first, ends with last, and

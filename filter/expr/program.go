@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unsafe"
@@ -17,6 +18,7 @@ import (
 type program struct {
 	ins             []instr
 	start, duration uintptr
+	rootLeaf        bool // the filter is one comparison
 }
 
 // What an instruction reads.
@@ -30,6 +32,15 @@ const (
 	readEntries  // any entry of a nested list
 )
 
+// How group runs an instruction.
+const (
+	fastGroup uint8 = iota
+	fastLeaf
+	fastDate // a startDate span
+	fastInt  // a duration span
+	fastText // an exact text
+)
+
 // How an instruction tests a text.
 const (
 	textExact uint8 = iota
@@ -41,17 +52,30 @@ const (
 )
 
 type instr struct {
-	read   uint8
-	op     Op
-	mode   uint8   // the text test
-	negate bool    // != and =out=: the complement of == and =in=
-	size   int32   // the nodes of the subtree, to skip it
-	off    uintptr // a text field's offset, or the entries' list's
-	part   int     // which string of an entry
-	from   time.Time
-	to     time.Time
+	// What group reads for the common comparisons comes first, so that it
+	// lies in the instruction's first cache line.
+	fast           uint8 // how group runs it: fastDate, fastInt, fastText without a call, else fastLeaf or fastGroup
+	negate         bool  // != and =out=: the complement of == and =in=
+	hasLo, hasHi   bool
+	size           int32 // the nodes of the subtree, to skip it
+	loSec, hiSec   int64 // a date span's ends as Unix seconds and nanoseconds
+	loNsec, hiNsec int
+	min, max       int64   // an integer's span, both ends included
+	off            uintptr // a text field's offset, or the entries' list's
+	text           string
+
+	read uint8
+	op   Op
+	mode uint8 // the text test
+	part int   // which string of an entry
+	from time.Time
+	to   time.Time
+	// A date comparison of one value as a span [lo, hi) of instants (an
+	// open end where hasLo or hasHi is false), and an integer's as min ≤ d
+	// ≤ max: every operator but =in= and =out= is such a span or, with
+	// negate, its complement.
+	lo, hi time.Time
 	n      int64
-	text   string
 	pieces []string
 	wins   []daterange.Window
 	ints   []int64
@@ -85,9 +109,35 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 			}
 			ws := w[n.First : n.First+n.Count]
 			in.from, in.to, in.wins = ws[0].From, ws[0].To, ws
+			switch n.Op {
+			case Eq, Ne:
+				in.lo, in.hasLo, in.hi, in.hasHi = ws[0].From, true, ws[0].To, true
+			case Lt:
+				in.hi, in.hasHi = ws[0].From, true
+			case Ge:
+				in.lo, in.hasLo = ws[0].From, true
+			case Gt:
+				in.lo, in.hasLo = ws[0].To, true
+			case Le:
+				in.hi, in.hasHi = ws[0].To, true
+			}
+			in.loSec, in.loNsec, in.hiSec, in.hiNsec = in.lo.Unix(), in.lo.Nanosecond(), in.hi.Unix(), in.hi.Nanosecond()
 		case Integer:
 			in.read = readDuration
 			in.n = args[0].Int
+			in.min, in.max = math.MinInt64, math.MaxInt64
+			switch x := args[0].Int; n.Op {
+			case Eq, Ne:
+				in.min, in.max = x, x
+			case Lt:
+				in.max = x - 1
+			case Le:
+				in.max = x
+			case Gt:
+				in.min = x + 1
+			case Ge:
+				in.min = x
+			}
 			for k := range args {
 				in.ints = append(in.ints, args[k].Int)
 			}
@@ -103,6 +153,24 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 			in.compileText(n.Op, args)
 		}
 	}
+	for i := range p.ins {
+		in := &p.ins[i]
+		switch {
+		case in.read <= readOr:
+			in.fast = fastGroup
+		case in.op == In || in.op == Out:
+			in.fast = fastLeaf
+		case in.read == readStart:
+			in.fast = fastDate
+		case in.read == readDuration:
+			in.fast = fastInt
+		case in.read == readText && in.mode == textExact:
+			in.fast = fastText
+		default:
+			in.fast = fastLeaf
+		}
+	}
+	p.rootLeaf = p.ins[0].read > readOr
 	return p
 }
 
@@ -140,29 +208,35 @@ func (in *instr) compileText(op Op, args []Value) {
 	}
 }
 
-// match runs the program on the record at r.
-func (p *program) match(r unsafe.Pointer) bool {
-	if in := &p.ins[0]; in.read > readOr {
-		return p.leaf(in, r)
-	}
-	return p.group(0, r)
-}
-
 // group runs an And or an Or: its comparisons directly, its groups by
 // recursion, skipping each child's subtree by its size.
 func (p *program) group(i int, r unsafe.Pointer) bool {
 	and := p.ins[i].read == readAnd
 	end := i + int(p.ins[i].size)
-	for j := i + 1; j < end; j += int(p.ins[j].size) {
+	ins := p.ins[:end]
+	for j := i + 1; j < end; {
+		in := &ins[j]
 		var ok bool
-		if in := &p.ins[j]; in.read > readOr {
+		switch in.fast { // the common comparisons run here, without a call
+		case fastDate:
+			t := (*time.Time)(unsafe.Add(r, p.start))
+			sec, nsec := t.Unix(), t.Nanosecond()
+			ok = ((!in.hasLo || sec > in.loSec || sec == in.loSec && nsec >= in.loNsec) &&
+				(!in.hasHi || sec < in.hiSec || sec == in.hiSec && nsec < in.hiNsec)) != in.negate
+		case fastInt:
+			d := int64(*(*int)(unsafe.Add(r, p.duration)))
+			ok = (in.min <= d && d <= in.max) != in.negate
+		case fastText:
+			ok = (*(*string)(unsafe.Add(r, in.off)) == in.text) != in.negate
+		case fastLeaf:
 			ok = p.leaf(in, r)
-		} else {
+		default:
 			ok = p.group(j, r)
 		}
 		if ok != and {
 			return ok
 		}
+		j += int(in.size)
 	}
 	return and
 }
