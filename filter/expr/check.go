@@ -83,12 +83,21 @@ func (e *Expr) checkNode(i int, parent Op) error {
 
 // validRaw reports whether a text value's raw form can be written back.
 func validRaw(raw string) bool {
-	if raw == "" || !utf8.ValidString(raw) {
+	if raw == "" {
 		return false
 	}
 	lone := false
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(raw[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size - 1
+			lone = false
+			continue
+		}
 		if c < 0x20 || c == 0x7f {
 			return false
 		}

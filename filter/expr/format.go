@@ -72,6 +72,11 @@ func appendValue(b []byte, v *Value, k Kind, op Op) []byte {
 		b, _ = v.Date.AppendText(b)
 		return b
 	}
+	if v.Quote == 0 && !v.Esc {
+		// Unquoted without escapes, a value holds no reserved character
+		// and every '*' means what it is written as: it is canonical.
+		return append(b, v.Raw...)
+	}
 	wild := op == Eq || op == Ne
 	quoted := false
 	eachChar(v.Raw, wild, func(c byte, star bool) {

@@ -93,6 +93,10 @@ func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
 // one. Its fix is a space (%20) beside a keyword, where a space was meant,
 // and a plus (%2B) elsewhere, as in today+1d.
 func (p *parser) plusAsSpace() bool {
+	first := strings.IndexByte(p.s, ' ')
+	if first < 0 || strings.IndexByte(p.raw, '+') < 0 {
+		return false // the common case: no space, or none that was a '+'
+	}
 	var quote byte
 	for i := 0; i < len(p.s); i++ {
 		switch c := p.s[i]; {

@@ -158,18 +158,29 @@ func AppendEscaped(b []byte, s string) []byte {
 // docs/LANGUAGE.md §14.5 says: as AppendEscaped, but '=' stays as it is and
 // ';' is %3B (Go's net/url refuses a raw ';' in a query).
 func AppendFilterEscaped(b []byte, text []byte) []byte {
-	for _, c := range text {
-		switch {
-		case c == '=':
-			b = append(b, c)
-		case c == ';' || !kept[c]:
-			b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
-		default:
-			b = append(b, c)
+	for len(text) > 0 {
+		i := 0
+		for i < len(text) && keptInFilter[text[i]] {
+			i++
 		}
+		b = append(b, text[:i]...) // the kept run at once
+		if i == len(text) {
+			break
+		}
+		c := text[i]
+		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+		text = text[i+1:]
 	}
 	return b
 }
+
+// keptInFilter marks the bytes of a filter written as they are: those of
+// kept, and '=', but ';'.
+var keptInFilter = func() (k [256]bool) {
+	k = kept
+	k['='], k[';'] = true, false
+	return k
+}()
 
 // appendDate appends a date's canonical text, which holds only digits,
 // letters and -:.,+ of which '+' alone is escaped (as %2B).
