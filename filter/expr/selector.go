@@ -96,14 +96,31 @@ func selectorsOf1(r Resource) []Selector {
 	return fileSelectors
 }
 
-// lookupSelector returns the index of name among r's selectors, or -1.
+// lookupSelector returns the index of name among r's selectors, or -1. It
+// compares name only with the selectors of its length: every comparison
+// of a filter passes here.
 func lookupSelector(r Resource, name string) int {
-	for i, s := range selectorsOf1(r) {
-		if s.Name == name {
-			return i
+	if len(name) > maxSelectorName {
+		return -1
+	}
+	sels := selectorsOf1(r)
+	for _, i := range selectorsByLen[r&1][len(name)] {
+		if sels[i].Name == name {
+			return int(i)
 		}
 	}
 	return -1
+}
+
+// selectorsByLen holds the indexes of each resource's selectors by the
+// length of their names.
+var selectorsByLen = [2][maxSelectorName + 1][]uint8{byLen(fileSelectors), byLen(transcriptSelectors)}
+
+func byLen(sels []Selector) (t [maxSelectorName + 1][]uint8) {
+	for i, s := range sels {
+		t[len(s.Name)] = append(t[len(s.Name)], uint8(i))
+	}
+	return t
 }
 
 // selectorNames are each resource's selector names, for suggestions.
