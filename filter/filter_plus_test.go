@@ -24,7 +24,7 @@ func TestFilterPlusInEscape(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%q: %v", fixed, err)
 	}
-	if v := q.Filter.Values[0].Text(); v != "a+b" {
+	if v := q.Filter.TextOf(&q.Filter.Values[0]); v != "a+b" {
 		t.Errorf("%q reads %q, want a+b", fixed, v)
 	}
 }
@@ -41,7 +41,7 @@ func TestFilterPlusStartsValue(t *testing.T) {
 		t.Fatalf("%q: %v, want one plus-as-space at 27 suggesting %%2B", target, err)
 	}
 	fixed := "/files?filter=phoneNumber==%2B4155551234"
-	if q, err := filter.Parse("GET", fixed); err != nil || q.Filter.Values[0].Text() != "+4155551234" {
+	if q, err := filter.Parse("GET", fixed); err != nil || q.Filter.TextOf(&q.Filter.Values[0]) != "+4155551234" {
 		t.Fatalf("%q: %v", fixed, err)
 	}
 }

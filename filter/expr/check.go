@@ -73,8 +73,9 @@ func (e *Expr) checkNode(i int, parent Op) error {
 	if kind != Text {
 		return nil
 	}
-	for _, v := range e.Args(n) {
-		if !validRaw(v.Raw) {
+	for k := range e.Args(n) {
+		v := &e.Args(n)[k]
+		if s, t := v.rawSpan(); s < 0 || t > len(e.Text) || s > t || int(v.End) > len(e.Text) || !validRaw(e.Raw(v)) {
 			return errText
 		}
 	}

@@ -31,12 +31,13 @@ type Node struct {
 	Count    int32
 }
 
-// Value is one argument of a comparison. Raw is the text as written
-// between its quotes, escapes kept (Text removes them); a text value's Wild
-// says that it holds wildcards, which Pattern splits. Int and Date hold an
-// integer's and a date's reading.
+// Value is one argument of a comparison, written at Text[Pos:End] (quotes
+// included): Expr.Raw gives it as written between its quotes, escapes kept,
+// and Expr.TextOf the text it denotes. A text value's Wild says that it
+// holds wildcards, which Expr.Pattern splits. Int and Date hold an
+// integer's and a date's reading. A Value holds no pointer, so a filter of
+// thousands of values costs the garbage collector nothing to scan.
 type Value struct {
-	Raw      string
 	Pos, End int32 // the value's text, quotes included
 	Quote    byte  // 0, '\'' or '"'
 	Wild     bool  // an unescaped * in a text value of == or != (docs/LANGUAGE.md §14.7)
@@ -45,28 +46,38 @@ type Value struct {
 	Date     daterange.Value
 }
 
-// Text returns the text the value denotes: Raw without its escapes (\x is
-// x). Without escapes it is Raw itself; with them it is a new string.
-func (v *Value) Text() string {
-	if !v.Esc {
-		return v.Raw
+// Raw returns value v as written between its quotes, escapes kept.
+func (e *Expr) Raw(v *Value) string {
+	s, t := v.rawSpan()
+	if s < 0 || t > len(e.Text) || s > t {
+		return ""
 	}
-	b := make([]byte, 0, len(v.Raw))
-	for i := 0; i < len(v.Raw); i++ {
-		if v.Raw[i] == '\\' && i+1 < len(v.Raw) {
+	return e.Text[s:t]
+}
+
+// TextOf returns the text value v denotes: Raw without its escapes (\x is
+// x). Without escapes it is Raw itself; with them it is a new string.
+func (e *Expr) TextOf(v *Value) string {
+	raw := e.Raw(v)
+	if !v.Esc {
+		return raw
+	}
+	b := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\\' && i+1 < len(raw) {
 			i++
 		}
-		b = append(b, v.Raw[i])
+		b = append(b, raw[i])
 	}
 	return string(b)
 }
 
-// rawOffset is where Raw starts in the filter's text.
-func (v *Value) rawOffset() int {
+// rawSpan is where v's raw text lies in the filter's text.
+func (v *Value) rawSpan() (start, end int) {
 	if v.Quote != 0 {
-		return int(v.Pos) + 1
+		return int(v.Pos) + 1, int(v.End) - 1
 	}
-	return int(v.Pos)
+	return int(v.Pos), int(v.End)
 }
 
 // Selector returns the selector of comparison n.

@@ -55,7 +55,7 @@ func (e *Expr) appendNode(b []byte, i int, parent Op) []byte {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendValue(b, &args[k], sel.Kind, n.Op)
+		b = appendValue(b, e.Raw(&args[k]), &args[k], sel.Kind, n.Op)
 	}
 	if list {
 		b = append(b, ')')
@@ -64,7 +64,7 @@ func (e *Expr) appendNode(b []byte, i int, parent Op) []byte {
 }
 
 // appendValue writes one value in canonical form.
-func appendValue(b []byte, v *Value, k Kind, op Op) []byte {
+func appendValue(b []byte, raw string, v *Value, k Kind, op Op) []byte {
 	switch k {
 	case Integer:
 		return strconv.AppendInt(b, v.Int, 10)
@@ -75,11 +75,11 @@ func appendValue(b []byte, v *Value, k Kind, op Op) []byte {
 	if v.Quote == 0 && !v.Esc {
 		// Unquoted without escapes, a value holds no reserved character
 		// and every '*' means what it is written as: it is canonical.
-		return append(b, v.Raw...)
+		return append(b, raw...)
 	}
 	wild := op == Eq || op == Ne
 	quoted := false
-	eachChar(v.Raw, wild, func(c byte, star bool) {
+	eachChar(raw, wild, func(c byte, star bool) {
 		if !star && reserved[c] {
 			quoted = true
 		}
@@ -87,7 +87,7 @@ func appendValue(b []byte, v *Value, k Kind, op Op) []byte {
 	if quoted {
 		b = append(b, '\'')
 	}
-	eachChar(v.Raw, wild, func(c byte, star bool) {
+	eachChar(raw, wild, func(c byte, star bool) {
 		switch {
 		case star:
 		case c == '\\' || c == '*' && wild || c == '\'' && quoted:
@@ -117,14 +117,14 @@ func eachChar(raw string, wild bool, f func(c byte, star bool)) {
 
 // Pattern returns the literal pieces of a wildcard value, split at its
 // wildcards: "b*ll\*" gives ["b", "ll*"]. A value without wildcards is one
-// piece, its Text.
-func (v *Value) Pattern() []string {
+// piece, its text.
+func (e *Expr) Pattern(v *Value) []string {
 	if !v.Wild {
-		return []string{v.Text()}
+		return []string{e.TextOf(v)}
 	}
 	var out []string
 	var cur []byte
-	eachChar(v.Raw, true, func(c byte, star bool) {
+	eachChar(e.Raw(v), true, func(c byte, star bool) {
 		if star {
 			out = append(out, string(cur))
 			cur = cur[:0]

@@ -104,7 +104,7 @@ func checkCanonical(t *testing.T, text string, e *expr.Expr) {
 // request refuses the others before the filter is read).
 func validText(e *expr.Expr) bool {
 	for _, v := range e.Values {
-		for _, r := range v.Text() {
+		for _, r := range e.TextOf(&v) {
 			if r < 0x20 || r == 0x7f || r == 0xfffd {
 				return false
 			}
@@ -140,7 +140,7 @@ func meaning(e *expr.Expr) string {
 				d, _ := v.Date.AppendText(nil)
 				fmt.Fprintf(&b, " %s", d)
 			default:
-				fmt.Fprintf(&b, " %v%q", v.Wild, v.Pattern())
+				fmt.Fprintf(&b, " %v%q", v.Wild, e.Pattern(&v))
 			}
 		}
 		b.WriteByte(')')

@@ -145,7 +145,7 @@ func handTree(t fatalfer, e *expr.Expr) string {
 		}
 		writeComparison(&b, e.Text[start:n.OpPos], start, op, int(n.OpPos), list)
 		for _, v := range args {
-			writeValue(&b, e.Text[v.Pos:v.End], int(v.Pos), v.Text())
+			writeValue(&b, e.Text[v.Pos:v.End], int(v.Pos), e.TextOf(&v))
 		}
 		b.WriteByte(')')
 	}

@@ -228,20 +228,22 @@ func (p *parser) and() {
 	p.close(start, pos, And, n)
 }
 
-// open reserves the node of a group.
+// open marks where a group starts.
 func (p *parser) open(op Op) (start, pos int) {
-	p.e.Nodes = append(p.e.Nodes, Node{Op: op, Pos: int32(p.i)})
-	return len(p.e.Nodes) - 1, p.i
+	return len(p.e.Nodes), p.i // the node is written by close, when there are two branches or more
 }
 
-// close ends the group reserved at start with n branches: a single branch
+// close ends the group opened at start with n branches: a single branch
 // takes its place; branches of the same operator are merged into it.
 func (p *parser) close(start, pos int, op Op, n int) {
-	nodes := p.e.Nodes
 	if n == 1 || p.stopped {
-		p.e.Nodes = append(nodes[:start], nodes[start+1:]...)
-		return
+		return // a single branch stands for itself: nesting costs no node
 	}
+	nodes := p.e.Nodes
+	if nodes[start].Op != op { // room for the group's node before its branches
+		nodes = append(nodes, Node{})
+		copy(nodes[start+1:], nodes[start:len(nodes)-1])
+	} // else the first branch is a group of our operator: its node becomes ours, its children ours
 	for j := start + 1; j < len(nodes); {
 		if nodes[j].Op == op { // (a,b),c: the inner group's children become ours
 			nodes = append(nodes[:j], nodes[j+1:]...)
@@ -250,8 +252,7 @@ func (p *parser) close(start, pos int, op Op, n int) {
 		j += int(nodes[j].Size)
 	}
 	p.e.Nodes = nodes
-	g := &nodes[start]
-	g.Size, g.Pos, g.End = int32(len(nodes)-start), int32(pos), int32(p.lastEnd())
+	nodes[start] = Node{Op: op, Size: int32(len(nodes) - start), Pos: int32(pos), End: int32(p.lastEnd())}
 }
 
 // lastEnd is where the text read so far ends, without a closing parenthesis
@@ -456,7 +457,7 @@ func (p *parser) comparison() {
 func (p *parser) afterComma(start int, name string) {
 	if n := len(p.e.Values); n > 0 {
 		prev := &p.e.Values[n-1]
-		raw := prev.Raw
+		raw := p.e.Raw(prev)
 		if int(prev.End) == start-1 && prev.Quote == 0 && len(raw) >= 3 && raw[len(raw)-3] == ':' && isDigits(raw[len(raw)-2:]) {
 			p.fault(CodeDecimalComma, start-1, start, "a comma is used as the decimal sign", "write '.': the comma joins alternatives in a filter", ".")
 			p.stopped = true
@@ -563,7 +564,7 @@ func (p *parser) value(kind Kind, op Op, name string) {
 			p.syntax(len(p.s), len(p.s), "the quote at "+strconv.Itoa(start)+" is not closed", "close it with "+string(c), string(c))
 			return
 		}
-		v.Quote, v.Raw, v.Esc = c, p.s[start+1:j], esc
+		v.Quote, v.Esc = c, esc
 		p.i = j + 1
 	default:
 		j := start
@@ -579,9 +580,9 @@ func (p *parser) value(kind Kind, op Op, name string) {
 			}
 			j++
 		}
-		v.Raw, v.Esc = p.s[start:j], esc
+		v.Esc = esc
 		p.i = j
-		if v.Raw == "" {
+		if j == start {
 			if j < len(p.s) && !strings.ContainsRune(";,) ", rune(p.s[j])) {
 				p.syntax(j, j+1, "unexpected "+describe(p.s, j)+" at the start of a value", "quote a value that starts with a reserved character: '"+p.s[j:j+1]+"…'")
 				return
@@ -589,16 +590,17 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		}
 	}
 	v.End = int32(p.i)
-	if v.Raw == "" {
+	raw := p.e.Raw(&v)
+	if raw == "" {
 		p.fault(CodeEmptyValue, start, p.i, "the value of "+quote(name)+" is empty", "give a value; an empty text is not a value")
 		p.e.Values = append(p.e.Values, v)
 		return
 	}
 	switch kind {
 	case Text:
-		v.Wild = (op == Eq || op == Ne) && hasWildcard(v.Raw)
+		v.Wild = (op == Eq || op == Ne) && hasWildcard(raw)
 	case Integer:
-		text := v.Text()
+		text := p.e.TextOf(&v)
 		n, ok := parseInt(text)
 		if !ok {
 			msg, hint, sugg := badInteger(text, name)
@@ -606,7 +608,7 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		}
 		v.Int = n
 	case Date:
-		d, err := daterange.ParseValue(v.Text())
+		d, err := daterange.ParseValue(p.e.TextOf(&v))
 		if err != nil {
 			p.dateFault(err, v)
 		}
@@ -625,7 +627,7 @@ func (p *parser) dateFault(err error, v Value) {
 	}
 	start, end := int(v.Pos), int(v.End)
 	if de.Pos >= 0 || de.Start != 0 || de.End != len(de.Value) {
-		start, end = v.rawAt(de.Start), v.rawAt(de.End)
+		start, end = p.e.rawAt(&v, de.Start), p.e.rawAt(&v, de.End)
 	}
 	// A suggestion that replaces part of a quoted or escaped value is
 	// written as the value's text; the few date fixes hold no reserved
@@ -633,17 +635,19 @@ func (p *parser) dateFault(err error, v Value) {
 	p.fault(de.Code, start, end, de.Msg, de.Hint, de.Suggestions...)
 }
 
-// rawAt maps offset d of v.Text to the filter's text, through escapes.
-func (v *Value) rawAt(d int) int {
+// rawAt maps offset d of v's text (TextOf) to the filter's text, through escapes.
+func (e *Expr) rawAt(v *Value, d int) int {
+	raw := e.Raw(v)
 	i, n := 0, 0
-	for i < len(v.Raw) && n < d {
-		if v.Raw[i] == '\\' && i+1 < len(v.Raw) {
+	for i < len(raw) && n < d {
+		if raw[i] == '\\' && i+1 < len(raw) {
 			i++
 		}
 		i++
 		n++
 	}
-	return v.rawOffset() + i
+	s, _ := v.rawSpan()
+	return s + i
 }
 
 // hasWildcard reports whether raw holds a '*' that no '\' escapes.

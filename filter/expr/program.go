@@ -150,7 +150,7 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 					in.part = 1
 				}
 			}
-			in.compileText(n.Op, args)
+			in.compileText(e, n.Op, args)
 		}
 	}
 	for i := range p.ins {
@@ -175,11 +175,11 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 }
 
 // compileText picks the text test of a comparison.
-func (in *instr) compileText(op Op, args []Value) {
+func (in *instr) compileText(e *Expr, op Op, args []Value) {
 	if op == In || op == Out {
 		in.mode = textSet
 		for k := range args {
-			in.list = append(in.list, args[k].Text())
+			in.list = append(in.list, e.TextOf(&args[k]))
 		}
 		if len(in.list) > 8 {
 			in.set = make(map[string]struct{}, len(in.list))
@@ -191,10 +191,10 @@ func (in *instr) compileText(op Op, args []Value) {
 	}
 	v := &args[0]
 	if !v.Wild {
-		in.mode, in.text = textExact, v.Text()
+		in.mode, in.text = textExact, e.TextOf(v)
 		return
 	}
-	p := v.Pattern()
+	p := e.Pattern(v)
 	first, last, mid := p[0], p[len(p)-1], p[1:len(p)-1]
 	switch {
 	case len(mid) == 0 && last == "":

@@ -95,7 +95,7 @@ func evalRef(e *expr.Expr, i int, f *record.File, now time.Time, loc *time.Locat
 		wild := n.Op == expr.Eq || n.Op == expr.Ne
 		one = func(v *expr.Value) bool {
 			for _, s := range texts {
-				if globRef(v.Raw, s, wild) {
+				if globRef(e.Raw(v), s, wild) {
 					return true
 				}
 			}
