@@ -32,19 +32,37 @@ CREATE TABLE IF NOT EXISTS recq_files (
 	channel        text COLLATE "C" NOT NULL,
 	case_id        text COLLATE "C" NOT NULL,
 	duration       bigint NOT NULL,
-	filename       text COLLATE "C" NOT NULL UNIQUE,
+	filename       text COLLATE "C" NOT NULL,
 	queue_id       text COLLATE "C" NOT NULL,
 	queue_name     text COLLATE "C" NOT NULL,
 	account_number text COLLATE "C" NOT NULL,
 	transaction_id text COLLATE "C" NOT NULL,
 	ext_var1       text COLLATE "C" NOT NULL,
 	ext_var2       text COLLATE "C" NOT NULL,
-	out_dial_code  text COLLATE "C" NOT NULL
+	out_dial_code  text COLLATE "C" NOT NULL,
+	filename_key   text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
+	agent_key      text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
+	CONSTRAINT recq_files_filename_excl EXCLUDE USING hash (filename WITH =)
 );
 
--- The page order ([D-5]) and the field filters most queries carry.
-CREATE INDEX IF NOT EXISTS recq_files_order ON recq_files (start_date, start_ns, filename) INCLUDE (id);
-CREATE INDEX IF NOT EXISTS recq_files_agent ON recq_files (agent_id, start_date, start_ns, filename) INCLUDE (id);
+-- A store made before the keys (recq 0.x kept filename UNIQUE and indexed
+-- the texts whole) gets them here; each statement is a no-op on one that has them.
+ALTER TABLE recq_files
+	ADD COLUMN IF NOT EXISTS filename_key text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
+	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_files_filename_excl') THEN
+		ALTER TABLE recq_files ADD CONSTRAINT recq_files_filename_excl EXCLUDE USING hash (filename WITH =);
+	END IF;
+END $$;
+ALTER TABLE recq_files DROP CONSTRAINT IF EXISTS recq_files_filename_key;
+DROP INDEX IF EXISTS recq_files_order, recq_files_agent;
+
+-- The page order ([D-5]) and the field filters most queries carry, on the
+-- keys: a B-tree entry holds at most 2704 bytes, a text up to a record's
+-- 1 MiB (docs/POSTGRES.md, "Long texts").
+CREATE INDEX IF NOT EXISTS recq_files_page ON recq_files (start_date, start_ns, filename_key) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_files_agent_page ON recq_files (agent_key, start_date, start_ns, filename_key) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_files_finish ON recq_files (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_file_codes (
@@ -84,13 +102,27 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 	case_id          text COLLATE "C" NOT NULL,
 	target_ip        text COLLATE "C" NOT NULL,
 	transaction_id   text COLLATE "C" NOT NULL,
-	interaction_guid text COLLATE "C" NOT NULL UNIQUE,
+	interaction_guid text COLLATE "C" NOT NULL,
 	transcript_type  text COLLATE "C" NOT NULL,
-	duration         bigint NOT NULL
+	duration         bigint NOT NULL,
+	guid_key         text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
+	agent_key        text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
+	CONSTRAINT recq_transcripts_guid_excl EXCLUDE USING hash (interaction_guid WITH =)
 );
 
-CREATE INDEX IF NOT EXISTS recq_transcripts_order ON recq_transcripts (start_date, start_ns, interaction_guid) INCLUDE (id);
-CREATE INDEX IF NOT EXISTS recq_transcripts_agent ON recq_transcripts (agent_id, start_date, start_ns, interaction_guid) INCLUDE (id);
+ALTER TABLE recq_transcripts
+	ADD COLUMN IF NOT EXISTS guid_key text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
+	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_transcripts_guid_excl') THEN
+		ALTER TABLE recq_transcripts ADD CONSTRAINT recq_transcripts_guid_excl EXCLUDE USING hash (interaction_guid WITH =);
+	END IF;
+END $$;
+ALTER TABLE recq_transcripts DROP CONSTRAINT IF EXISTS recq_transcripts_interaction_guid_key;
+DROP INDEX IF EXISTS recq_transcripts_order, recq_transcripts_agent;
+
+CREATE INDEX IF NOT EXISTS recq_transcripts_page ON recq_transcripts (start_date, start_ns, guid_key) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_transcripts_agent_page ON recq_transcripts (agent_key, start_date, start_ns, guid_key) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_transcripts_finish ON recq_transcripts (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_transcript_meta (

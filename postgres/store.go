@@ -46,15 +46,21 @@ func (s *Store) Migrate(ctx context.Context) error { return Migrate(ctx, s.pool)
 // Files returns the page of files that q selects, as filter.Predicate.Files
 // does over the same records.
 func (s *Store) Files(ctx context.Context, q *filter.Query, res filter.Resolved) ([]record.File, error) {
-	st := files.page(q, res)
-	return collect(ctx, s, st, scanFile)
+	page, err := collect(ctx, s, files.page(q, res, false), scanFile)
+	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].Filename, page[len(page)-1].Filename) {
+		return collect(ctx, s, files.page(q, res, true), scanFile)
+	}
+	return page, err
 }
 
 // Transcripts returns the page of transcripts that q selects, without their
 // messages (a list does not write them).
 func (s *Store) Transcripts(ctx context.Context, q *filter.Query, res filter.Resolved) ([]record.Transcript, error) {
-	st := transcripts.page(q, res)
-	return collect(ctx, s, st, scanTranscript)
+	page, err := collect(ctx, s, transcripts.page(q, res, false), scanTranscript)
+	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].InteractionGUID, page[len(page)-1].InteractionGUID) {
+		return collect(ctx, s, transcripts.page(q, res, true), scanTranscript)
+	}
+	return page, err
 }
 
 func collect[R any](ctx context.Context, s *Store, st *statement, scan func(pgx.Row) (R, error)) ([]R, error) {
@@ -198,7 +204,7 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 	if q.Resource == filter.Transcripts {
 		k = transcripts
 	}
-	st := k.page(q, res)
+	st := k.page(q, res, false)
 	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
 	if err != nil {
 		return "", fmt.Errorf("postgres: %w", err)
