@@ -175,3 +175,19 @@ func TestEstimateRecords(t *testing.T) {
 		t.Errorf("7 XML files: estimated %d", got)
 	}
 }
+
+// TestLoadRefusesUnopenableGUID: recq load refuses a transcript whose
+// interactionGUID the API's path refuses, naming the file, line and record,
+// and loads nothing of that file (issue 21, finding 7).
+func TestLoadRefusesUnopenableGUID(t *testing.T) {
+	db := pgtest.URL(t)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	writeFile(t, bad, `{"recordings":{"transcript":[`+"\n"+`{"startDate":"2007-12-20T10:00:00Z","duration":"1","interactionGUID":"int-1"},`+"\n"+
+		`{"startDate":"2007-12-20T10:00:00Z","duration":"1","interactionGUID":"int-2.json"}`+"\n"+`]}}`)
+	var out, errOut bytes.Buffer
+	code := run([]string{"load", "--db", db, bad}, &out, &errOut, fixedClock)
+	if code != 1 || !strings.Contains(errOut.String(), bad) || !strings.Contains(errOut.String(), "line 3: record 2: interactionGUID") ||
+		!strings.Contains(errOut.String(), "nothing of it was loaded") {
+		t.Fatalf("recq load: %d %q", code, errOut.String())
+	}
+}
