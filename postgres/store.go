@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -28,11 +27,11 @@ var _ recq.Store = (*Store)(nil)
 func Open(ctx context.Context, url string) (*Store, error) {
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	return &Store{pool: pool}, nil
 }
@@ -66,19 +65,19 @@ func (s *Store) Transcripts(ctx context.Context, q *filter.Query, res filter.Res
 func collect[R any](ctx context.Context, s *Store, st *statement, scan func(pgx.Row) (R, error)) ([]R, error) {
 	rows, err := s.pool.Query(ctx, st.sql.String(), st.args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	defer rows.Close()
 	out := []R{}
 	for rows.Next() {
 		r, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("postgres: %w", err)
+			return nil, fault(err)
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	return out, nil
 }
@@ -105,7 +104,7 @@ func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript,
 	case errors.Is(err, pgx.ErrNoRows):
 		return record.Transcript{}, false, nil
 	case err != nil:
-		return record.Transcript{}, false, fmt.Errorf("postgres: %w", err)
+		return record.Transcript{}, false, fault(err)
 	}
 	t := r.record()
 	t.Messages = m.messages()
@@ -127,7 +126,7 @@ func (s *Store) DeleteFile(ctx context.Context, path string) (bool, error) {
 	var n int
 	err := s.pool.QueryRow(ctx, deleteFile, path).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("postgres: %w", err)
+		return false, fault(err)
 	}
 	return n > 0, nil
 }
@@ -160,7 +159,7 @@ func (s *Store) DeleteTranscript(ctx context.Context, guid string, dummy record.
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("postgres: %w", err)
+		return false, fault(err)
 	}
 	return found, nil
 }
@@ -180,7 +179,7 @@ func (s *Store) LoadStream(ctx context.Context, expect int, read RecordReader, p
 func (s *Store) Clear(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "TRUNCATE recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")
 	if err != nil {
-		return fmt.Errorf("postgres: %w", err)
+		return fault(err)
 	}
 	return nil
 }
@@ -191,7 +190,7 @@ func (s *Store) Clear(ctx context.Context) error {
 func (s *Store) Analyze(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")
 	if err != nil {
-		return fmt.Errorf("postgres: %w", err)
+		return fault(err)
 	}
 	return nil
 }
@@ -207,11 +206,11 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 	st := k.page(q, res, false)
 	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
 	if err != nil {
-		return "", fmt.Errorf("postgres: %w", err)
+		return "", fault(err)
 	}
 	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return "", fmt.Errorf("postgres: %w", err)
+		return "", fault(err)
 	}
 	return strings.Join(lines, "\n") + "\n", nil
 }
@@ -220,7 +219,7 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 func (s *Store) Count(ctx context.Context) (files, transcripts int, err error) {
 	err = s.pool.QueryRow(ctx, "SELECT (SELECT count(*) FROM recq_files), (SELECT count(*) FROM recq_transcripts)").Scan(&files, &transcripts)
 	if err != nil {
-		return 0, 0, fmt.Errorf("postgres: %w", err)
+		return 0, 0, fault(err)
 	}
 	return files, transcripts, nil
 }
