@@ -120,7 +120,8 @@ func keyValue(detail string) (key, value string, ok bool) {
 	for _, mid := range []string{") conflicts with existing key (", ") conflicts with key ("} {
 		mid += key + ")=("
 		n := len(rest) - len(mid) - len(").")
-		if n >= 0 && n%2 == 0 && strings.HasSuffix(rest, ").") && rest[n/2:n/2+len(mid)] == mid {
+		if n >= 0 && n%2 == 0 && strings.HasSuffix(rest, ").") && rest[n/2:n/2+len(mid)] == mid &&
+			rest[:n/2] == rest[n/2+len(mid):n+len(mid)] {
 			return key, rest[:n/2], true
 		}
 	}
