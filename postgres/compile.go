@@ -80,6 +80,9 @@ func (k *kind) where(s *statement, q *filter.Query, res filter.Resolved) {
 		}
 		s.sql.WriteString(" AND r." + col + " = ")
 		s.arg(f.Value)
+		if col == k.tieBreak { // filename, interactionGUID: the index of its length
+			s.sql.WriteString(lengthClass("r."+col, f.Value))
+		}
 	}
 	if q.HasMetaName || q.HasMetaValue {
 		if (q.HasMetaName && !holdable(q.MetaName)) || (q.HasMetaValue && !holdable(q.MetaValue)) {
@@ -168,6 +171,19 @@ func textKey(s string) string {
 // keyed reports whether s is as long as a key or longer: only such texts
 // can share their key with another text.
 func keyed(s string) bool { return utf8.RuneCountInString(s) >= keyRunes }
+
+// lengthClass is the condition, true of every row whose column col equals
+// v, that lets PostgreSQL look v up in the index of its length: the unique
+// B-tree of the filenames (GUIDs) shorter than a key, or the exclusion
+// constraint's hash index of the others (schema.sql). Each is partial, and
+// a query uses a partial index only where its own conditions imply the
+// index's. The text depends on v's length class, never on v.
+func lengthClass(col, v string) string {
+	if keyed(v) {
+		return " AND char_length(" + col + ") >= " + strconv.Itoa(keyRunes)
+	}
+	return " AND char_length(" + col + ") < " + strconv.Itoa(keyRunes)
+}
 
 // tiedEdge reports whether the fast statement's page of n rows, whose
 // first and last tie-breaks are first and last, may differ from the API's:

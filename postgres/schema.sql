@@ -42,19 +42,25 @@ CREATE TABLE IF NOT EXISTS recq_files (
 	out_dial_code  text COLLATE "C" NOT NULL,
 	filename_key   text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
 	agent_key      text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
-	CONSTRAINT recq_files_filename_excl EXCLUDE USING hash (filename WITH =)
+	-- One record per filename: the long ones here, the others in recq_files_filename.
+	CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256)
 );
 
--- A store made before the keys (recq 0.x kept filename UNIQUE and indexed
--- the texts whole) gets them here; each statement is a no-op on one that has them.
+-- One record per filename (the API names a file by it): a unique B-tree for
+-- the names shorter than a key, which the loader writes in increasing order,
+-- and the exclusion constraint above for the long ones, whose hash index
+-- holds no text (docs/POSTGRES.md, "Long texts"). A store made before the
+-- keys (filename UNIQUE, texts indexed whole) gets them here; each
+-- statement is a no-op on one that has them.
 ALTER TABLE recq_files
 	ADD COLUMN IF NOT EXISTS filename_key text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
 	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
 DO $$ BEGIN
-	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_files_filename_excl') THEN
-		ALTER TABLE recq_files ADD CONSTRAINT recq_files_filename_excl EXCLUDE USING hash (filename WITH =);
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_files_filename_long') THEN
+		ALTER TABLE recq_files ADD CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256);
 	END IF;
 END $$;
+CREATE UNIQUE INDEX IF NOT EXISTS recq_files_filename ON recq_files (filename) WHERE char_length(filename) < 256;
 ALTER TABLE recq_files DROP CONSTRAINT IF EXISTS recq_files_filename_key;
 DROP INDEX IF EXISTS recq_files_order, recq_files_agent;
 
@@ -107,17 +113,19 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 	duration         bigint NOT NULL,
 	guid_key         text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
 	agent_key        text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
-	CONSTRAINT recq_transcripts_guid_excl EXCLUDE USING hash (interaction_guid WITH =)
+	-- One record per interaction_guid: the long ones here, the others in recq_transcripts_guid.
+	CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256)
 );
 
 ALTER TABLE recq_transcripts
 	ADD COLUMN IF NOT EXISTS guid_key text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
 	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
 DO $$ BEGIN
-	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_transcripts_guid_excl') THEN
-		ALTER TABLE recq_transcripts ADD CONSTRAINT recq_transcripts_guid_excl EXCLUDE USING hash (interaction_guid WITH =);
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_transcripts_guid_long') THEN
+		ALTER TABLE recq_transcripts ADD CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256);
 	END IF;
 END $$;
+CREATE UNIQUE INDEX IF NOT EXISTS recq_transcripts_guid ON recq_transcripts (interaction_guid) WHERE char_length(interaction_guid) < 256;
 ALTER TABLE recq_transcripts DROP CONSTRAINT IF EXISTS recq_transcripts_interaction_guid_key;
 DROP INDEX IF EXISTS recq_transcripts_order, recq_transcripts_agent;
 

@@ -91,6 +91,11 @@ const oneTranscript = "SELECT " + transcriptSelect + ", msg.times, msg.ns, msg.o
 	" FROM recq_messages WHERE transcript_id = r.id) msg ON TRUE" +
 	" WHERE r.interaction_guid = $1"
 
+// transcriptSQL is the statement that reads the transcript guid.
+func transcriptSQL(guid string) string {
+	return oneTranscript + lengthClass("r.interaction_guid", guid)
+}
+
 // Transcript returns the transcript with that interactionGUID with its
 // messages, and whether there is one.
 func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript, bool, error) {
@@ -99,7 +104,7 @@ func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript,
 	}
 	var r transcriptRow
 	var m messageRows
-	err := s.pool.QueryRow(ctx, oneTranscript, guid).Scan(append(r.targets(), m.targets()...)...)
+	err := s.pool.QueryRow(ctx, transcriptSQL(guid), guid).Scan(append(r.targets(), m.targets()...)...)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		return record.Transcript{}, false, nil
@@ -111,11 +116,13 @@ func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript,
 	return t, true, nil
 }
 
-// deleteFile deletes a file and its lists in one statement.
-const deleteFile = "WITH f AS (DELETE FROM recq_files WHERE filename = $1 RETURNING id)," +
-	" c AS (DELETE FROM recq_file_codes WHERE file_id IN (SELECT id FROM f))," +
-	" m AS (DELETE FROM recq_file_meta WHERE file_id IN (SELECT id FROM f))" +
-	" SELECT count(*) FROM f"
+// deleteFile is the statement that deletes the file at path and its lists.
+func deleteFile(path string) string {
+	return "WITH f AS (DELETE FROM recq_files WHERE filename = $1" + lengthClass("filename", path) + " RETURNING id)," +
+		" c AS (DELETE FROM recq_file_codes WHERE file_id IN (SELECT id FROM f))," +
+		" m AS (DELETE FROM recq_file_meta WHERE file_id IN (SELECT id FROM f))" +
+		" SELECT count(*) FROM f"
+}
 
 // DeleteFile removes the file whose filename is path, with its codes and
 // metadata, and reports whether there was one.
@@ -124,7 +131,7 @@ func (s *Store) DeleteFile(ctx context.Context, path string) (bool, error) {
 		return false, nil
 	}
 	var n int
-	err := s.pool.QueryRow(ctx, deleteFile, path).Scan(&n)
+	err := s.pool.QueryRow(ctx, deleteFile(path), path).Scan(&n)
 	if err != nil {
 		return false, fault(err)
 	}
@@ -143,7 +150,7 @@ func (s *Store) DeleteTranscript(ctx context.Context, guid string, dummy record.
 	found := false
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var id int64
-		err := tx.QueryRow(ctx, "SELECT id FROM recq_transcripts WHERE interaction_guid = $1 FOR UPDATE", guid).Scan(&id)
+		err := tx.QueryRow(ctx, "SELECT id FROM recq_transcripts WHERE interaction_guid = $1"+lengthClass("interaction_guid", guid)+" FOR UPDATE", guid).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil
 		}
