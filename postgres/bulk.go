@@ -43,7 +43,8 @@ func setAside(ctx context.Context, tx pgx.Tx, table string, lists []string, addi
 	if err != nil {
 		return nothing, err
 	}
-	// The other indexes, which back no constraint.
+	// The other indexes, which back no constraint (the partial unique
+	// indexes of short filenames and GUIDs among them, rebuilt in tx).
 	others, err := collectPairs(ctx, tx, `SELECT 'DROP INDEX '||quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
 		FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 		WHERE i.indrelid = ANY($1::text[]::regclass[])

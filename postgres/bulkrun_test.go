@@ -16,7 +16,7 @@ import (
 
 // TestSetAsideRun runs loads as recq load runs several files into an empty
 // store (docs/POSTGRES.md, "A run of loads"): SetAside drops the indexes
-// that back no constraint and keeps the keys; between the loads the answers
+// that enforce nothing and keeps the keys; between the loads the answers
 // are whole and a duplicate is still refused; restore builds every index
 // again with its definition, even one that Migrate built meanwhile; and
 // into a store that holds more than the run adds, nothing is dropped.
