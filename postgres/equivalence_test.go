@@ -74,10 +74,10 @@ func runePrefix(s string, n int) string {
 }
 
 // longText draws a text around or past the length of a key, up to a
-// record's bound (encode.MaxRecordBytes), now and then: the prefix of a key
-// and a rune less or more, texts sharing a key, and texts of kilobytes that
-// no B-tree entry could hold whole.
-func longText(t *rapid.T, label string) string {
+// record's bound (encode.MaxRecordBytes) or maxRunes, now and then: the
+// prefix of a key and a rune less or more, texts sharing a key, and texts
+// of kilobytes that no B-tree entry could hold whole.
+func longText(t *rapid.T, label string, maxRunes int) string {
 	switch rapid.IntRange(0, 9).Draw(t, label+"Long") {
 	case 0:
 		return runePrefix(longPrefix, rapid.IntRange(254, 258).Draw(t, label+"Runes"))
@@ -86,7 +86,7 @@ func longText(t *rapid.T, label string) string {
 	case 4:
 		// Up to a record's bound in three-byte runes, most often a few KB.
 		n := rapid.SampledFrom([]int{1000, 3000, 100_000, encode.MaxRecordBytes/3 - 2000}).Draw(t, label+"Noise")
-		return longPrefix + noise(rapid.Uint64().Draw(t, label+"Seed"), n)
+		return longPrefix + noise(rapid.Uint64().Draw(t, label+"Seed"), min(n, maxRunes))
 	}
 	return ""
 }
@@ -94,7 +94,7 @@ func longText(t *rapid.T, label string) string {
 func meta(t *rapid.T) []record.MetaData {
 	var md []record.MetaData
 	for range rapid.IntRange(0, 3).Draw(t, "metaCount") {
-		md = append(md, record.MetaData{FieldName: text(t, "fieldName"), FieldValue: text(t, "fieldValue")})
+		md = append(md, record.MetaData{FieldName: text(t, "fieldName"), FieldValue: text(t, "fieldValue") + longText(t, "fieldValueLong", 3000)})
 	}
 	return md
 }
@@ -120,10 +120,10 @@ func genFiles(t *rapid.T, locs []*time.Location) []record.File {
 			MetaData:  meta(t),
 		}
 		if fs[i].AgentID == "long" {
-			fs[i].AgentID = longText(t, "agentID")
+			fs[i].AgentID = longText(t, "agentID", encode.MaxRecordBytes)
 		}
 		if rapid.IntRange(0, 2).Draw(t, "longFilename") == 0 {
-			fs[i].Filename = longText(t, "filename") + fs[i].Filename
+			fs[i].Filename = longText(t, "filename", encode.MaxRecordBytes) + fs[i].Filename
 		}
 		if rapid.Bool().Draw(t, "wrapUp") {
 			fs[i].TransactionCodes = []record.TransactionCode{{ListName: text(t, "listName"), Name: text(t, "codeName")}}
@@ -148,15 +148,15 @@ func genTranscripts(t *rapid.T, locs []*time.Location) []record.Transcript {
 			AgentName:       text(t, "agentName"),
 			InteractionGUID: fmt.Sprintf("int-%03d-chat", rapid.IntRange(0, 999).Draw(t, "guid")),
 			TranscriptType:  rapid.SampledFrom([]string{"A2C", "C2A"}).Draw(t, "transcriptType"),
-			ContactName:     longText(t, "contactName"),
+			ContactName:     longText(t, "contactName", encode.MaxRecordBytes),
 			Duration:        rapid.SampledFrom([]int{0, 5, 27, 61}).Draw(t, "duration"),
 			MetaData:        meta(t),
 		}
 		if ts[i].AgentID == "'" {
-			ts[i].AgentID = longText(t, "agentID")
+			ts[i].AgentID = longText(t, "agentID", encode.MaxRecordBytes)
 		}
 		if rapid.IntRange(0, 2).Draw(t, "longGUID") == 0 {
-			ts[i].InteractionGUID = longText(t, "guid") + ts[i].InteractionGUID
+			ts[i].InteractionGUID = longText(t, "guid", encode.MaxRecordBytes) + ts[i].InteractionGUID
 		}
 		for range rapid.IntRange(0, 2).Draw(t, "messages") {
 			ts[i].Messages = append(ts[i].Messages, record.Message{MessageTime: start.Add(time.Second), MessageFrom: text(t, "from"), OriginalMessage: text(t, "message")})
@@ -227,7 +227,7 @@ func anchored(t *rapid.T, path string, locs []*time.Location, start time.Time, d
 	sub := func(label, s string) string {
 		r := []rune(s)
 		i := rapid.IntRange(0, len(r)).Draw(t, label+"From")
-		j := rapid.IntRange(i, len(r)).Draw(t, label+"To")
+		j := rapid.IntRange(i, min(len(r), i+300)).Draw(t, label+"To") // a request has at most 8 KiB
 		return string(r[i:j])
 	}
 	if len(md) > 0 && rapid.Bool().Draw(t, "hasMeta") {
