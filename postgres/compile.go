@@ -156,7 +156,9 @@ func (k *kind) page(q *filter.Query, res filter.Resolved, exact bool) *statement
 // under PostgreSQL's 2704 bytes whatever the texts.
 const keyRunes = 256
 
-// textKey is the key of s, as the generated columns of schema.sql compute it.
+// textKey is the key of s, left(s, 256) as PostgreSQL computes it: the
+// loader writes it into the key columns of schema.sql, the queries compare
+// with it.
 func textKey(s string) string {
 	n := 0
 	for i := range s {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/pgtest"
 	"github.com/recq/recq/postgres"
@@ -173,5 +175,44 @@ func sameAsMemory(t *testing.T, s *postgres.Store, mem *record.Store, target str
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("%.60s…: PostgreSQL gave %d records, memory %d, or another order", target, len(got), len(want))
+	}
+}
+
+// TestKeysAsPostgreSQLComputesThem: the loader writes each key column as
+// left(text, 256), which PostgreSQL's own left() must agree with, for
+// texts of one- to four-byte characters around 256 of them, combining
+// marks included; the queries compute their keys in Go the same way.
+func TestKeysAsPostgreSQLComputesThem(t *testing.T) {
+	url := pgtest.URL(t)
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var fs []record.File
+	var ts []record.Transcript
+	for i, unit := range []string{"a", "é", "e\u0301", "☎", "🎧", "日本", "a🎧"} {
+		for _, n := range []int{0, 1, 255, 256, 257, 600} {
+			text := strings.Repeat(unit, n)
+			fs = append(fs, file(fmt.Sprintf("%sS/R%d-%d.wav", text, i, n), text))
+			ts = append(ts, record.Transcript{StartDate: day, AgentID: text, InteractionGUID: fmt.Sprintf("%s-%d-%d", text, i, n)})
+		}
+	}
+	if err := s.Load(ctx, fs, ts, nil); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var files, transcripts, wrong int
+	err = conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM recq_files), (SELECT count(*) FROM recq_transcripts),
+		(SELECT count(*) FROM recq_files WHERE filename_key <> left(filename, 256) OR agent_key <> left(agent_id, 256))
+		+ (SELECT count(*) FROM recq_transcripts WHERE guid_key <> left(interaction_guid, 256) OR agent_key <> left(agent_id, 256))`).
+		Scan(&files, &transcripts, &wrong)
+	if err != nil || files != len(fs) || transcripts != len(ts) || wrong != 0 {
+		t.Errorf("%d files, %d transcripts, %d rows whose key is not PostgreSQL's left(text, 256) (%v)", files, transcripts, wrong, err)
 	}
 }

@@ -40,8 +40,8 @@ CREATE TABLE IF NOT EXISTS recq_files (
 	ext_var1       text COLLATE "C" NOT NULL,
 	ext_var2       text COLLATE "C" NOT NULL,
 	out_dial_code  text COLLATE "C" NOT NULL,
-	filename_key   text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
-	agent_key      text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
+	filename_key   text COLLATE "C" NOT NULL, -- left(filename, 256), written by the loader
+	agent_key      text COLLATE "C" NOT NULL, -- left(agent_id, 256), written by the loader
 	-- One record per filename: the long ones here, the others in recq_files_filename.
 	CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256)
 );
@@ -52,9 +52,13 @@ CREATE TABLE IF NOT EXISTS recq_files (
 -- holds no text (docs/POSTGRES.md, "Long texts"). A store made before the
 -- keys (filename UNIQUE, texts indexed whole) gets them here; each
 -- statement is a no-op on one that has them.
-ALTER TABLE recq_files
-	ADD COLUMN IF NOT EXISTS filename_key text COLLATE "C" GENERATED ALWAYS AS (left(filename, 256)) STORED,
-	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
+ALTER TABLE recq_files ADD COLUMN IF NOT EXISTS filename_key text COLLATE "C", ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C";
+DO $$ BEGIN
+	IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'recq_files'::regclass AND attname IN ('filename_key', 'agent_key') AND NOT attnotnull) THEN
+		UPDATE recq_files SET filename_key = left(filename, 256), agent_key = left(agent_id, 256);
+		ALTER TABLE recq_files ALTER COLUMN filename_key SET NOT NULL, ALTER COLUMN agent_key SET NOT NULL;
+	END IF;
+END $$;
 DO $$ BEGIN
 	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_files_filename_long') THEN
 		ALTER TABLE recq_files ADD CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256);
@@ -111,15 +115,19 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 	interaction_guid text COLLATE "C" NOT NULL,
 	transcript_type  text COLLATE "C" NOT NULL,
 	duration         bigint NOT NULL,
-	guid_key         text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
-	agent_key        text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED,
+	guid_key         text COLLATE "C" NOT NULL, -- left(interaction_guid, 256), written by the loader
+	agent_key        text COLLATE "C" NOT NULL, -- left(agent_id, 256), written by the loader
 	-- One record per interaction_guid: the long ones here, the others in recq_transcripts_guid.
 	CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256)
 );
 
-ALTER TABLE recq_transcripts
-	ADD COLUMN IF NOT EXISTS guid_key text COLLATE "C" GENERATED ALWAYS AS (left(interaction_guid, 256)) STORED,
-	ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C" GENERATED ALWAYS AS (left(agent_id, 256)) STORED;
+ALTER TABLE recq_transcripts ADD COLUMN IF NOT EXISTS guid_key text COLLATE "C", ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C";
+DO $$ BEGIN
+	IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'recq_transcripts'::regclass AND attname IN ('guid_key', 'agent_key') AND NOT attnotnull) THEN
+		UPDATE recq_transcripts SET guid_key = left(interaction_guid, 256), agent_key = left(agent_id, 256);
+		ALTER TABLE recq_transcripts ALTER COLUMN guid_key SET NOT NULL, ALTER COLUMN agent_key SET NOT NULL;
+	END IF;
+END $$;
 DO $$ BEGIN
 	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_transcripts_guid_long') THEN
 		ALTER TABLE recq_transcripts ADD CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256);
