@@ -100,7 +100,7 @@ func TestRecordBound(t *testing.T) {
 	if !errors.As(err, &re) || re.Record != 1 || !strings.Contains(re.Msg, "longer than") {
 		t.Fatalf("error %v, want record 1 longer than the bound", err)
 	}
-	in = `<transcript><startDate>2007-12-19T19:16:36-08:00</startDate><duration>1</duration><messages>` + strings.Repeat(msg, n/2) + `</messages></transcript>`
+	in = `<transcript><startDate>2007-12-19T19:16:36-08:00</startDate><duration>1</duration><interactionGUID>g1</interactionGUID><messages>` + strings.Repeat(msg, n/2) + `</messages></transcript>`
 	if ts, err := encode.ReadTranscripts(strings.NewReader(in), filter.XML); err != nil || len(ts[0].Messages) != n/2 {
 		t.Errorf("a transcript of half the bound: %v", err)
 	}

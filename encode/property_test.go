@@ -75,10 +75,13 @@ func TestPropertyRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 				back, err := encode.ReadTranscripts(&b, f)
+				want := sanitizeTranscripts(ts, false)
+				if refusedGUID(t, err, want, b.String()) {
+					return
+				}
 				if err != nil {
 					t.Fatalf("%v in\n%s", err, b.String())
 				}
-				want := sanitizeTranscripts(ts, false)
 				for i := range want {
 					want[i].StartDate = inLoc(want[i].StartDate, loc)
 				}
@@ -99,10 +102,13 @@ func TestPropertyRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 				back, err := encode.ReadTranscripts(&b, f)
+				want := sanitizeTranscripts([]record.Transcript{tr}, true)
+				if refusedGUID(t, err, want, b.String()) {
+					return
+				}
 				if err != nil {
 					t.Fatalf("%v in\n%s", err, b.String())
 				}
-				want := sanitizeTranscripts([]record.Transcript{tr}, true)
 				want[0].StartDate = inLoc(want[0].StartDate, loc)
 				for i := range want[0].Messages {
 					want[0].Messages[i].MessageTime = inLoc(want[0].Messages[i].MessageTime, loc)
@@ -400,4 +406,20 @@ func TestReaderError(t *testing.T) {
 			}
 		})
 	}
+}
+
+// refusedGUID checks the law of an interactionGUID the API's path refuses
+// (filter.GUIDFault): reading refuses the first transcript that has one,
+// naming its record and field. It reports whether want has one.
+func refusedGUID(t *rapid.T, err error, want []record.Transcript, text string) bool {
+	for i := range want {
+		if _, _, msg := filter.GUIDFault(want[i].InteractionGUID); msg != "" {
+			var re *encode.ReadError
+			if !errors.As(err, &re) || re.Record != i+1 || re.Field != "interactionGUID" {
+				t.Fatalf("transcript %d's interactionGUID %q: %v, want a ReadError of record %d's interactionGUID in\n%s", i+1, want[i].InteractionGUID, err, i+1, text)
+			}
+			return true
+		}
+	}
+	return false
 }

@@ -122,6 +122,17 @@ func suggest(name string, names ...string) string {
 	return ""
 }
 
+// guidFault is what the API's path grammar refuses in an interactionGUID
+// (filter.GUIDFault), or "": a transcript the API would list but could not
+// open or delete is refused when read (docs/SERVING.md).
+func guidFault(guid string) string {
+	_, _, msg := filter.GUIDFault(guid)
+	if msg == "" {
+		return ""
+	}
+	return strconv.Quote(guid) + " cannot be named by /transcripts/{interactionGUID}: " + msg
+}
+
 func duplicate(what, key string, earlier int) string {
 	return "duplicate " + what + " " + strconv.Quote(key) + ": record " + strconv.Itoa(earlier) + " has it too"
 }

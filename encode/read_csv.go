@@ -295,7 +295,7 @@ func readCSVFileRows(c *csvReader) ([]record.File, error) {
 // streamCSVFileRows reads the rows of files after the header row, handing
 // each to emit.
 func streamCSVFileRows(c *csvReader, emit func(*record.File) error) error {
-	return readCSVRecordRows(c, fileFields, "filename", func(f *record.File) string { return f.Filename }, emit,
+	return readCSVRecordRows(c, fileFields, "filename", func(f *record.File) string { return f.Filename }, nil, emit,
 		func(f *record.File, list, s string) string {
 			if list == colWrapUpCode {
 				return parseList(s, func(x, y string) {
@@ -328,7 +328,7 @@ func readCSVTranscriptRows(c *csvReader) ([]record.Transcript, error) {
 // streamCSVTranscriptRows reads the rows of transcripts after the header
 // row, handing each to emit.
 func streamCSVTranscriptRows(c *csvReader, emit func(*record.Transcript) error) error {
-	return readCSVRecordRows(c, transcriptFields, "interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID }, emit,
+	return readCSVRecordRows(c, transcriptFields, "interactionGUID", func(t *record.Transcript) string { return t.InteractionGUID }, guidFault, emit,
 		func(t *record.Transcript, _, s string) string {
 			return parseList(s, func(x, y string) {
 				t.MetaData = append(t.MetaData, record.MetaData{FieldName: Sanitize(x), FieldValue: Sanitize(y)})
@@ -337,9 +337,10 @@ func streamCSVTranscriptRows(c *csvReader, emit func(*record.Transcript) error) 
 }
 
 // readCSVRecordRows reads rows of records: each field by its column, each
-// nested list column by setList, and each key (keyName) once, handing each
-// record to emit, whose error stops the reading and is returned as it is.
-func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key func(*R) string, emit func(*R) error,
+// nested list column by setList, and each key (keyName) once and, when
+// checkKey is not nil, as checkKey takes it, handing each record to emit,
+// whose error stops the reading and is returned as it is.
+func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key func(*R) string, checkKey func(string) string, emit func(*R) error,
 	setList func(r *R, list, s string) string, lists ...string) error {
 	cols, err := csvColumns(c, fs, lists...)
 	if err != nil {
@@ -366,6 +367,11 @@ func readCSVRecordRows[R any](c *csvReader, fs []field[R], keyName string, key f
 			}
 			if msg != "" {
 				return &ReadError{Line: c.lines[i], Record: rec, Field: col.name, Msg: msg}
+			}
+		}
+		if checkKey != nil {
+			if msg := checkKey(key(r)); msg != "" {
+				return &ReadError{Line: keyLine, Record: rec, Field: keyName, Msg: msg}
 			}
 		}
 		if earlier, dup := seen[key(r)]; dup {

@@ -421,6 +421,16 @@ func (p *tree) transcripts() ([]record.Transcript, error) {
 var transcriptLists = []string{elemMetaDatas, elemMessages}
 
 func (p *tree) transcript(t *record.Transcript, start int) (keyLine int, err error) {
+	keyLine, err = p.transcriptFields(t, start)
+	if err == nil {
+		if msg := guidFault(t.InteractionGUID); msg != "" {
+			return keyLine, p.fault(keyLine, "interactionGUID", msg)
+		}
+	}
+	return keyLine, err
+}
+
+func (p *tree) transcriptFields(t *record.Transcript, start int) (keyLine int, err error) {
 	return fields(p, elemTranscript, "", start, t, transcriptFields, fieldIndex(transcriptFields, "interactionGUID"), transcriptLists, func(i, line int) error {
 		if transcriptLists[i] == elemMetaDatas {
 			return pairs(p, elemMetaDatas, "", elemMetaData, mdFields, &t.MetaData)

@@ -444,7 +444,7 @@ func TestReadRecords(t *testing.T) {
 		}), 0, 1, ""},
 		{"xml/one transcript", filter.XML, text(func(b *bytes.Buffer) error { return encode.WriteTranscript(b, filter.XML, one, nil) }), 0, 1, ""},
 		{"xml/both", filter.XML, "<recordings><file><startDate>2007-12-19T19:16:36Z</startDate><duration>1</duration></file>" +
-			"<transcript><startDate>2007-12-19T19:16:36Z</startDate><duration>1</duration></transcript></recordings>", 1, 1, ""},
+			"<transcript><startDate>2007-12-19T19:16:36Z</startDate><duration>1</duration><interactionGUID>g1</interactionGUID></transcript></recordings>", 1, 1, ""},
 		{"xml/empty", filter.XML, "<recordings/>", 0, 0, ""},
 		{"xml/other root", filter.XML, "<files/>", 0, 0, "the root element is <files>"},
 		{"json/files", filter.JSON, text(func(b *bytes.Buffer) error { return encode.WriteFiles(b, filter.JSON, trickyFiles, nil) }), 2, 0, ""},

@@ -185,18 +185,17 @@ func parseGUID(id string, pos int, q *Query, p pathErrs) {
 	guid, suffix, hasSuffix := strings.Cut(id, ".")
 	switch {
 	case guid == "" || len(guid) > MaxIDLength:
-		p.add(CodeBadPath, pos, pos, pos+len(guid), "expected an interactionGUID of 1 to 256 bytes", "as in /transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant")
+		_, end, msg := GUIDFault(guid)
+		p.add(CodeBadPath, pos, pos, pos+end, msg, "as in /transcripts/int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant")
 		return
 	case strings.Contains(id, "/"):
 		i := strings.IndexByte(id, '/')
 		p.add(CodeBadPath, pos+i, pos+i, pos+len(id), "expected the end of the path after the interactionGUID", "one transcript is /transcripts/{interactionGUID}", "")
 		return
 	}
-	for i := 0; i < len(guid); i++ {
-		if c := guid[i]; !(c == '-' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			p.add(CodeBadPath, pos+i, pos+i, pos+i+max(1, runeLen(guid, i)), "an interactionGUID holds letters, digits, '-' and '_', not "+describeByte(guid, i), "")
-			return
-		}
+	if at, end, msg := GUIDFault(guid); msg != "" {
+		p.add(CodeBadPath, pos+at, pos+at, pos+end, msg, "")
+		return
 	}
 	if hasSuffix {
 		sp := pos + len(guid)
@@ -213,6 +212,25 @@ func parseGUID(id string, pos int, q *Query, p pathErrs) {
 		}
 	}
 	q.ID = guid
+}
+
+// GUIDFault checks an interactionGUID as the path grammar takes it in
+// /transcripts/{interactionGUID}: 1 to MaxIDLength bytes of letters,
+// digits, '-' and '_'. It returns "" when guid is one, else what is wrong
+// and the byte span [at, end) of guid at fault. The readers of records
+// (package encode) refuse a transcript whose interactionGUID the path
+// refuses, with this check, so that every transcript listed can be opened
+// and deleted (docs/SERVING.md).
+func GUIDFault(guid string) (at, end int, msg string) {
+	if guid == "" || len(guid) > MaxIDLength {
+		return 0, len(guid), "expected an interactionGUID of 1 to 256 bytes"
+	}
+	for i := 0; i < len(guid); i++ {
+		if c := guid[i]; !(c == '-' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return i, i + max(1, runeLen(guid, i)), "an interactionGUID holds letters, digits, '-' and '_', not " + describeByte(guid, i)
+		}
+	}
+	return 0, 0, ""
 }
 
 func allDigits(s string) bool {

@@ -13,7 +13,8 @@ import (
 // must write and read back whatever it holds.
 func AnyFile() *rapid.Generator[record.File] { return rapid.Custom(anyFile) }
 
-// AnyTranscript is AnyFile for transcripts, with messages.
+// AnyTranscript is AnyFile for transcripts, with messages; its
+// interactionGUID is most often one the API's path takes (AnyGUID).
 func AnyTranscript() *rapid.Generator[record.Transcript] { return rapid.Custom(anyTranscript) }
 
 // specialRunes are the characters some format must escape or quote.
@@ -29,6 +30,14 @@ func AnyText() *rapid.Generator[string] {
 		rapid.String(),
 		rapid.Map(rapid.SliceOfN(rapid.Byte(), 0, 8), func(b []byte) string { return string(b) }), // invalid UTF-8 too
 	)
+}
+
+// AnyGUID generates interactionGUIDs the API's path takes
+// (filter.GUIDFault): 1 to 256 letters, digits, '-' and '_'. The readers
+// refuse a transcript with any other (AnyTranscript draws those too, now
+// and then).
+func AnyGUID() *rapid.Generator[string] {
+	return rapid.OneOf(rapid.StringMatching(`[a-zA-Z0-9_-]{1,40}`), rapid.StringMatching(`[a-zA-Z0-9_-]{250,256}`))
 }
 
 // anyTime draws an instant at second precision, 1900 to 2100, in a zone of
@@ -86,7 +95,7 @@ func anyTranscript(t *rapid.T) record.Transcript {
 		CaseID:          AnyText().Draw(t, "caseID"),
 		TargetIP:        AnyText().Draw(t, "targetIP"),
 		TransactionID:   AnyText().Draw(t, "transactionID"),
-		InteractionGUID: AnyText().Draw(t, "interactionGUID"),
+		InteractionGUID: rapid.OneOf(AnyGUID(), AnyGUID(), AnyGUID(), AnyText()).Draw(t, "interactionGUID"),
 		TranscriptType:  AnyText().Draw(t, "transcriptType"),
 		Duration:        rapid.IntRange(0, record.MaxDuration).Draw(t, "duration"),
 		MetaData:        anyMeta(t, "metaData"),

@@ -16,11 +16,12 @@ const bulkMemory = "256MB"
 // and unique keys as constraints, the others as indexes — and returns a
 // func that builds each again from its own definition, read from the
 // catalog before the drop, keys first. Building an index once over all
-// rows costs a fraction of adding the rows' entries one by one. The drop is
+// rows costs a fraction of adding the rows' entries one by one (the
+// exclusion constraints of the filenames and GUIDs are keys here too). The drop is
 // part of tx: a refused load rolls it back with the rows, and readers wait
 // for the commit (DROP INDEX locks the table) instead of seeing a table
 // without its indexes. A key the load breaks fails its rebuild with the
-// same SQLSTATE (23505) as a row that breaks it, naming the value
+// same SQLSTATE (23505, 23P01) as a row that breaks it, naming the value
 // (duplicate turns it into a LoadError). Into a larger table it does
 // nothing, since rebuilding would cost more than it saves; rebuild is then
 // a no-op.
@@ -37,12 +38,13 @@ func setAside(ctx context.Context, tx pgx.Tx, table string, lists []string, addi
 	keys, err := collectPairs(ctx, tx, `SELECT 'ALTER TABLE '||quote_ident(r.relname)||' DROP CONSTRAINT '||quote_ident(c.conname),
 			'ALTER TABLE '||quote_ident(r.relname)||' ADD CONSTRAINT '||quote_ident(c.conname)||' '||pg_get_constraintdef(c.oid)
 		FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
-		WHERE c.conrelid = ANY($1::text[]::regclass[]) AND c.contype IN ('p', 'u')
+		WHERE c.conrelid = ANY($1::text[]::regclass[]) AND c.contype IN ('p', 'u', 'x')
 		ORDER BY r.relname, c.conname`, tables)
 	if err != nil {
 		return nothing, err
 	}
-	// The other indexes, which back no constraint.
+	// The other indexes, which back no constraint (the partial unique
+	// indexes of short filenames and GUIDs among them, rebuilt in tx).
 	others, err := collectPairs(ctx, tx, `SELECT 'DROP INDEX '||quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
 		FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 		WHERE i.indrelid = ANY($1::text[]::regclass[])

@@ -15,7 +15,8 @@ var recqTables = []string{"recq_files", "recq_transcripts", "recq_file_codes", "
 // SetAside prepares a run of loads (several files of `recq load`) that adds
 // about adding records to the store (docs/POSTGRES.md, "A run of loads"):
 // when the store holds fewer records than that, it drops, in a transaction
-// of its own, every index of recq's tables that backs no constraint (the
+// of its own, every index of recq's tables that enforces nothing, neither
+// unique nor backing a constraint (the
 // page orders, agents, finish instants and the trigram indexes), so that
 // each load of the run only adds heap rows and key entries, and returns a
 // func that builds them again from the definitions the catalog had, on two
@@ -45,7 +46,7 @@ func (s *Store) SetAside(ctx context.Context, adding int) (restore func(context.
 		defs, err = collectPairs(ctx, tx, `SELECT 'DROP INDEX '||quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
 			FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 			WHERE i.indrelid = ANY($1::text[]::regclass[])
-				AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+				AND NOT i.indisunique AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid)
 			ORDER BY c.relname`, recqTables)
 		if err != nil {
 			return err

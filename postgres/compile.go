@@ -27,8 +27,10 @@ func (s *statement) arg(v any) {
 // kind is what differs between the files and the transcripts tables.
 type kind struct {
 	table, meta, metaKey, tieBreak string
+	tieKey                         string // tieBreak's key column (keyRunes)
 	resource                       filter.Resource
 	columns                        map[string]string // query field → column
+	keys                           map[string]string // column → its key column, which the indexes hold
 	selectList                     string
 	extraJoins                     string
 }
@@ -66,8 +68,21 @@ func (k *kind) where(s *statement, q *filter.Query, res filter.Resolved) {
 			s.sql.WriteString(" AND FALSE") // no stored text holds it
 			continue
 		}
+		if key, ok := k.keys[col]; ok {
+			// The index holds the key: for a value shorter than a key, the
+			// key's equality is the column's; a longer one is checked whole
+			// on the rows whose key is its (docs/POSTGRES.md, "Long texts").
+			s.sql.WriteString(" AND r." + key + " = ")
+			s.arg(textKey(f.Value))
+			if !keyed(f.Value) {
+				continue
+			}
+		}
 		s.sql.WriteString(" AND r." + col + " = ")
 		s.arg(f.Value)
+		if col == k.tieBreak { // filename, interactionGUID: the index of its length
+			s.sql.WriteString(lengthClass("r."+col, f.Value))
+		}
 	}
 	if q.HasMetaName || q.HasMetaValue {
 		if (q.HasMetaName && !holdable(q.MetaName)) || (q.HasMetaValue && !holdable(q.MetaValue)) {
@@ -110,21 +125,75 @@ func (s *statement) window(prefix string, w *daterange.Window) {
 }
 
 // page writes the statement of one page: the matching rows in the API's
-// order ([D-5]), from the n-th on, with their lists.
-func (k *kind) page(q *filter.Query, res filter.Resolved) *statement {
+// order ([D-5]), from the n-th on, with their lists. The fast statement
+// skips the offset in the order of the tie-break's key, which the page
+// indexes hold: the API's order wherever no two rows share a start and a
+// key, which only texts of keyRunes runes or more can (docs/POSTGRES.md,
+// "Long texts"); the caller checks the page's edges (tiedEdge) and, where
+// such a row sits there, asks for the exact statement, which orders by the
+// whole text.
+func (k *kind) page(q *filter.Query, res filter.Resolved, exact bool) *statement {
 	// The offset is skipped over the keys alone (an index-only scan where
 	// the conditions allow: the page indexes INCLUDE id), and only the
 	// page's rows are read whole ("deferred join", docs/POSTGRES.md).
 	s := &statement{}
-	order := " ORDER BY r.start_date, r.start_ns, r." + k.tieBreak
-	s.sql.WriteString("SELECT " + k.selectList + " FROM (SELECT r.id, r.start_date, r.start_ns, r." + k.tieBreak +
+	tie := k.tieKey
+	if exact {
+		tie = k.tieBreak
+	}
+	s.sql.WriteString("SELECT " + k.selectList + " FROM (SELECT r.id, r.start_date, r.start_ns, r." + tie +
 		" FROM " + k.table + " r")
 	k.where(s, q, res)
-	s.sql.WriteString(order + " LIMIT " + strconv.Itoa(filter.DefaultPageSize) + " OFFSET ")
+	s.sql.WriteString(" ORDER BY r.start_date, r.start_ns, r." + tie + " LIMIT " + strconv.Itoa(filter.DefaultPageSize) + " OFFSET ")
 	s.arg(int64(max(q.N, 1) - 1))
 	s.sql.WriteString(") k JOIN " + k.table + " r ON r.id = k.id" + k.extraJoins +
-		" ORDER BY k.start_date, k.start_ns, k." + k.tieBreak)
+		" ORDER BY k.start_date, k.start_ns, r." + k.tieBreak)
 	return s
+}
+
+// keyRunes is the length of the key columns of schema.sql, left(text,
+// 256): at most 1 KiB of UTF-8, so that an index entry of two keys stays
+// under PostgreSQL's 2704 bytes whatever the texts.
+const keyRunes = 256
+
+// textKey is the key of s, left(s, 256) as PostgreSQL computes it: the
+// loader writes it into the key columns of schema.sql, the queries compare
+// with it.
+func textKey(s string) string {
+	n := 0
+	for i := range s {
+		if n == keyRunes {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// keyed reports whether s is as long as a key or longer: only such texts
+// can share their key with another text.
+func keyed(s string) bool { return utf8.RuneCountInString(s) >= keyRunes }
+
+// lengthClass is the condition, true of every row whose column col equals
+// v, that lets PostgreSQL look v up in the index of its length: the unique
+// B-tree of the filenames (GUIDs) shorter than a key, or the exclusion
+// constraint's hash index of the others (schema.sql). Each is partial, and
+// a query uses a partial index only where its own conditions imply the
+// index's. The text depends on v's length class, never on v.
+func lengthClass(col, v string) string {
+	if keyed(v) {
+		return " AND char_length(" + col + ") >= " + strconv.Itoa(keyRunes)
+	}
+	return " AND char_length(" + col + ") < " + strconv.Itoa(keyRunes)
+}
+
+// tiedEdge reports whether the fast statement's page of n rows, whose
+// first and last tie-breaks are first and last, may differ from the API's:
+// when a row at an edge the offset or the limit cut has a tie-break as long
+// as a key, rows sharing its start and key may lie across that edge, in
+// the key's order instead of the text's.
+func tiedEdge(offset, n int, first, last string) bool {
+	return (offset > 0 && n > 0 && keyed(first)) || (n == filter.DefaultPageSize && keyed(last))
 }
 
 // durationText is filter's reading of a duration's text ([D-4]): the number

@@ -18,7 +18,7 @@ func TestCompileKeepsValuesOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, _ := q.Resolve(time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC)
-	st := files.page(q, res)
+	st := files.page(q, res, false)
 	sql := st.sql.String()
 	for _, v := range []string{"OR 1", "zzq", "zq", "va_lue", "7"} {
 		if strings.Contains(sql, v) {

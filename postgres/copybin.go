@@ -55,10 +55,14 @@ func appendFields(b []byte, n int) []byte { return binary.BigEndian.AppendUint16
 
 // fileCopyColumns are the columns of a file's row, in appendFile's order.
 const fileCopyColumns = "id, start_date, start_ns, start_off, finish_date, finish_ns, agent_id, phone_number, channel, " +
-	"case_id, duration, filename, queue_id, queue_name, account_number, transaction_id, ext_var1, ext_var2, out_dial_code"
+	"case_id, duration, filename, queue_id, queue_name, account_number, transaction_id, ext_var1, ext_var2, out_dial_code, " +
+	"filename_key, agent_key"
 
+// appendFile appends a file's row, its keys (textKey) computed here rather
+// than by PostgreSQL: a generated column cost a run of loads a third to
+// nearly half of its rate (docs/POSTGRES.md, "Long texts").
 func appendFile(b []byte, id int64, f *record.File) []byte {
-	b = appendFields(b, 19)
+	b = appendFields(b, 21)
 	b = appendInt64(b, id)
 	b = appendInstant(b, f.StartDate, true)
 	b = appendInstant(b, f.FinishDate(), false)
@@ -66,7 +70,8 @@ func appendFile(b []byte, id int64, f *record.File) []byte {
 		b = appendText(b, s)
 	}
 	b = appendInt64(b, int64(f.Duration))
-	for _, s := range [...]string{f.Filename, f.QueueID, f.QueueName, f.AccountNumber, f.TransactionID, f.ExtVar1, f.ExtVar2, f.OutDialCode} {
+	for _, s := range [...]string{f.Filename, f.QueueID, f.QueueName, f.AccountNumber, f.TransactionID, f.ExtVar1, f.ExtVar2, f.OutDialCode,
+		textKey(f.Filename), textKey(f.AgentID)} {
 		b = appendText(b, s)
 	}
 	return b
@@ -76,10 +81,12 @@ func appendFile(b []byte, id int64, f *record.File) []byte {
 // appendTranscript's order.
 const transcriptCopyColumns = "id, start_date, start_ns, start_off, finish_date, finish_ns, agent_id, agent_name, " +
 	"contact_id, contact_name, queue_id, queue_name, channel_id, channel_name, case_id, target_ip, " +
-	"transaction_id, interaction_guid, transcript_type, duration"
+	"transaction_id, interaction_guid, transcript_type, duration, guid_key, agent_key"
 
+// appendTranscript appends a transcript's row, its keys computed as
+// appendFile's are.
 func appendTranscript(b []byte, id int64, t *record.Transcript) []byte {
-	b = appendFields(b, 20)
+	b = appendFields(b, 22)
 	b = appendInt64(b, id)
 	b = appendInstant(b, t.StartDate, true)
 	b = appendInstant(b, t.FinishDate(), false)
@@ -87,7 +94,9 @@ func appendTranscript(b []byte, id int64, t *record.Transcript) []byte {
 		t.ChannelID, t.ChannelName, t.CaseID, t.TargetIP, t.TransactionID, t.InteractionGUID, t.TranscriptType} {
 		b = appendText(b, s)
 	}
-	return appendInt64(b, int64(t.Duration))
+	b = appendInt64(b, int64(t.Duration))
+	b = appendText(b, textKey(t.InteractionGUID))
+	return appendText(b, textKey(t.AgentID))
 }
 
 // pairCopyColumns are the columns of a list's entry of two texts (a code

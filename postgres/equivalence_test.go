@@ -62,10 +62,39 @@ func text(t *rapid.T, label string) string {
 	return strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 4).Draw(t, label), "")
 }
 
+// longPrefix is the start of the long texts: 300 runes, more than the
+// 256 of a key (docs/POSTGRES.md, "Long texts"), so that texts built on it
+// share their key and only their later bytes order them.
+var longPrefix = strings.Repeat("Lé☎", 100)
+
+// runePrefix is the first n runes of s.
+func runePrefix(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
+}
+
+// longText draws a text around or past the length of a key, up to a
+// record's bound (encode.MaxRecordBytes) or maxRunes, now and then: the
+// prefix of a key and a rune less or more, texts sharing a key, and texts
+// of kilobytes that no B-tree entry could hold whole.
+func longText(t *rapid.T, label string, maxRunes int) string {
+	switch rapid.IntRange(0, 9).Draw(t, label+"Long") {
+	case 0:
+		return runePrefix(longPrefix, rapid.IntRange(254, 258).Draw(t, label+"Runes"))
+	case 1, 2, 3:
+		return longPrefix + text(t, label+"Tail")
+	case 4:
+		// Up to a record's bound in three-byte runes, most often a few KB.
+		n := rapid.SampledFrom([]int{1000, 3000, 100_000, encode.MaxRecordBytes/3 - 2000}).Draw(t, label+"Noise")
+		return longPrefix + noise(rapid.Uint64().Draw(t, label+"Seed"), min(n, maxRunes))
+	}
+	return ""
+}
+
 func meta(t *rapid.T) []record.MetaData {
 	var md []record.MetaData
 	for range rapid.IntRange(0, 3).Draw(t, "metaCount") {
-		md = append(md, record.MetaData{FieldName: text(t, "fieldName"), FieldValue: text(t, "fieldValue")})
+		md = append(md, record.MetaData{FieldName: text(t, "fieldName"), FieldValue: text(t, "fieldValue") + longText(t, "fieldValueLong", 3000)})
 	}
 	return md
 }
@@ -82,13 +111,19 @@ func genFiles(t *rapid.T, locs []*time.Location) []record.File {
 		}
 		fs[i] = record.File{
 			StartDate: start,
-			AgentID:   rapid.SampledFrom([]string{"bill", "jo", "", "'", "%", "Bill"}).Draw(t, "agentID"),
+			AgentID:   rapid.SampledFrom([]string{"bill", "jo", "", "'", "%", "Bill", "long"}).Draw(t, "agentID"),
 			Channel:   rapid.SampledFrom([]string{"8005557780", "#virtual_outbound#"}).Draw(t, "channel"),
 			Duration:  rapid.SampledFrom([]int{0, 5, 7, 27, 120, 3600}).Draw(t, "duration"),
 			Filename:  fmt.Sprintf("S%s/R%03d.wav", start.UTC().Format("20060102"), rapid.IntRange(0, 999).Draw(t, "fileNo")),
 			QueueID:   rapid.SampledFrom([]string{"q1", "QUEUE_OUTBOUND"}).Draw(t, "queueID"),
 			ExtVar1:   text(t, "extVar1"),
 			MetaData:  meta(t),
+		}
+		if fs[i].AgentID == "long" {
+			fs[i].AgentID = longText(t, "agentID", encode.MaxRecordBytes)
+		}
+		if rapid.IntRange(0, 2).Draw(t, "longFilename") == 0 {
+			fs[i].Filename = longText(t, "filename", encode.MaxRecordBytes) + fs[i].Filename
 		}
 		if rapid.Bool().Draw(t, "wrapUp") {
 			fs[i].TransactionCodes = []record.TransactionCode{{ListName: text(t, "listName"), Name: text(t, "codeName")}}
@@ -101,15 +136,27 @@ func genTranscripts(t *rapid.T, locs []*time.Location) []record.Transcript {
 	n := rapid.IntRange(0, 70).Draw(t, "transcripts")
 	ts := make([]record.Transcript, n)
 	for i := range ts {
-		start := nearChange(t, rapid.SampledFrom(locs).Draw(t, "zone"))
+		var start time.Time
+		if i > 0 && rapid.IntRange(0, 4).Draw(t, "sameStart") == 0 {
+			start = ts[rapid.IntRange(0, i-1).Draw(t, "twin")].StartDate // ties break by interactionGUID
+		} else {
+			start = nearChange(t, rapid.SampledFrom(locs).Draw(t, "zone"))
+		}
 		ts[i] = record.Transcript{
 			StartDate:       start,
 			AgentID:         rapid.SampledFrom([]string{"bill", "jo", "", "'"}).Draw(t, "agentID"),
 			AgentName:       text(t, "agentName"),
 			InteractionGUID: fmt.Sprintf("int-%03d-chat", rapid.IntRange(0, 999).Draw(t, "guid")),
 			TranscriptType:  rapid.SampledFrom([]string{"A2C", "C2A"}).Draw(t, "transcriptType"),
+			ContactName:     longText(t, "contactName", encode.MaxRecordBytes),
 			Duration:        rapid.SampledFrom([]int{0, 5, 27, 61}).Draw(t, "duration"),
 			MetaData:        meta(t),
+		}
+		if ts[i].AgentID == "'" {
+			ts[i].AgentID = longText(t, "agentID", encode.MaxRecordBytes)
+		}
+		if rapid.IntRange(0, 2).Draw(t, "longGUID") == 0 {
+			ts[i].InteractionGUID = longText(t, "guid", encode.MaxRecordBytes) + ts[i].InteractionGUID
 		}
 		for range rapid.IntRange(0, 2).Draw(t, "messages") {
 			ts[i].Messages = append(ts[i].Messages, record.Message{MessageTime: start.Add(time.Second), MessageFrom: text(t, "from"), OriginalMessage: text(t, "message")})
@@ -169,7 +216,10 @@ func anchored(t *rapid.T, path string, locs []*time.Location, start time.Time, d
 		vars = append(vars, "tz="+url.QueryEscape(loc.String()))
 	}
 	if rapid.IntRange(0, 2).Draw(t, "hasAgent") == 0 {
-		vars = append(vars, "agentID="+url.QueryEscape(rapid.SampledFrom([]string{agent, "bill", "%", "_"}).Draw(t, "agent")))
+		if len(url.QueryEscape(agent)) > filter.MaxRequestLength/2 {
+			agent = runePrefix(agent, 600) // a request has at most 8 KiB: a long agentID's start
+		}
+		vars = append(vars, "agentID="+url.QueryEscape(rapid.SampledFrom([]string{agent, "bill", "%", "_", runePrefix(longPrefix, 256)}).Draw(t, "agent")))
 	}
 	if rapid.IntRange(0, 3).Draw(t, "hasDuration") == 0 {
 		vars = append(vars, "duration="+rapid.SampledFrom([]string{strconv.Itoa(duration), "0" + strconv.Itoa(duration), "27", "+5"}).Draw(t, "durationText"))
@@ -177,7 +227,7 @@ func anchored(t *rapid.T, path string, locs []*time.Location, start time.Time, d
 	sub := func(label, s string) string {
 		r := []rune(s)
 		i := rapid.IntRange(0, len(r)).Draw(t, label+"From")
-		j := rapid.IntRange(i, len(r)).Draw(t, label+"To")
+		j := rapid.IntRange(i, min(len(r), i+300)).Draw(t, label+"To") // a request has at most 8 KiB
 		return string(r[i:j])
 	}
 	if len(md) > 0 && rapid.Bool().Draw(t, "hasMeta") {
@@ -200,7 +250,9 @@ func anchored(t *rapid.T, path string, locs []*time.Location, start time.Time, d
 
 // TestEquivalence loads generated records into the in-memory store and the
 // PostgreSQL store and asserts identical pages, in every format's bytes,
-// for generated queries and each of their pages.
+// for generated queries and each of their pages. Some texts are longer
+// than the indexes' keys, up to a record's bound, sharing their key with
+// others of the same start (longText).
 func TestEquivalence(t *testing.T) {
 	s := pgtest.Store(t)
 	locs := zones(t)

@@ -71,19 +71,21 @@ func messageValues(m *record.Message) []any {
 }
 
 // duplicate turns the database's refusal of a second filename or
-// interactionGUID into a LoadError naming the record.
+// interactionGUID into a LoadError naming the record. The keys are
+// exclusion constraints on a hash index (schema.sql: a B-tree cannot hold a
+// long text), which refuse a row with SQLSTATE 23P01 and "Key (k)=(v)
+// conflicts with existing key (k)=(v)." (23505 and "Key (k)=(v) already
+// exists." from a store made before them), and a constraint added again
+// after a bulk load (postgres/bulk.go) with "Key (k)=(v) conflicts with key
+// (k)=(v)." (23P01; 23505 and "is duplicated." for a unique key).
 func duplicate(err error, filenames, guids *keyHashes) error {
 	var pg *pgconn.PgError
-	if !errors.As(err, &pg) || pg.Code != "23505" {
+	if !errors.As(err, &pg) || (pg.Code != "23505" && pg.Code != "23P01") {
 		return fmt.Errorf("postgres: %w", err)
 	}
-	key, _, _ := strings.Cut(strings.TrimPrefix(pg.Detail, "Key ("), ")")
-	value := pg.Detail
-	// "Key (k)=(v) already exists." from a row that breaks a key, "Key
-	// (k)=(v) is duplicated." from a key built again after a bulk load
-	// (postgres/bulk.go).
-	if _, v, ok := strings.Cut(pg.Detail, ")=("); ok {
-		value = strings.TrimSuffix(strings.TrimSuffix(v, ") already exists."), ") is duplicated.")
+	key, value, ok := keyValue(pg.Detail)
+	if !ok {
+		return fmt.Errorf("postgres: %w", err)
 	}
 	switch key {
 	case "filename":
@@ -96,6 +98,34 @@ func duplicate(err error, filenames, guids *keyHashes) error {
 		}
 	}
 	return fmt.Errorf("postgres: %w", err)
+}
+
+// keyValue reads the column and the value out of the detail of a refused
+// key (see duplicate). The value may hold any text, ")=(" included, so the
+// two-value forms are cut by length: the value is written twice.
+func keyValue(detail string) (key, value string, ok bool) {
+	rest, found := strings.CutPrefix(detail, "Key (")
+	if !found {
+		return "", "", false
+	}
+	key, rest, found = strings.Cut(rest, ")=(")
+	if !found {
+		return "", "", false
+	}
+	for _, end := range []string{") already exists.", ") is duplicated."} {
+		if v, found := strings.CutSuffix(rest, end); found {
+			return key, v, true
+		}
+	}
+	for _, mid := range []string{") conflicts with existing key (", ") conflicts with key ("} {
+		mid += key + ")=("
+		n := len(rest) - len(mid) - len(").")
+		if n >= 0 && n%2 == 0 && strings.HasSuffix(rest, ").") && rest[n/2:n/2+len(mid)] == mid &&
+			rest[:n/2] == rest[n/2+len(mid):n+len(mid)] {
+			return key, rest[:n/2], true
+		}
+	}
+	return "", "", false
 }
 
 // checkFile refuses a file the store cannot hold as the in-memory store

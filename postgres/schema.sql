@@ -32,19 +32,47 @@ CREATE TABLE IF NOT EXISTS recq_files (
 	channel        text COLLATE "C" NOT NULL,
 	case_id        text COLLATE "C" NOT NULL,
 	duration       bigint NOT NULL,
-	filename       text COLLATE "C" NOT NULL UNIQUE,
+	filename       text COLLATE "C" NOT NULL,
 	queue_id       text COLLATE "C" NOT NULL,
 	queue_name     text COLLATE "C" NOT NULL,
 	account_number text COLLATE "C" NOT NULL,
 	transaction_id text COLLATE "C" NOT NULL,
 	ext_var1       text COLLATE "C" NOT NULL,
 	ext_var2       text COLLATE "C" NOT NULL,
-	out_dial_code  text COLLATE "C" NOT NULL
+	out_dial_code  text COLLATE "C" NOT NULL,
+	filename_key   text COLLATE "C" NOT NULL, -- left(filename, 256), written by the loader
+	agent_key      text COLLATE "C" NOT NULL, -- left(agent_id, 256), written by the loader
+	-- One record per filename: the long ones here, the others in recq_files_filename.
+	CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256)
 );
 
--- The page order ([D-5]) and the field filters most queries carry.
-CREATE INDEX IF NOT EXISTS recq_files_order ON recq_files (start_date, start_ns, filename) INCLUDE (id);
-CREATE INDEX IF NOT EXISTS recq_files_agent ON recq_files (agent_id, start_date, start_ns, filename) INCLUDE (id);
+-- One record per filename (the API names a file by it): a unique B-tree for
+-- the names shorter than a key, which the loader writes in increasing order,
+-- and the exclusion constraint above for the long ones, whose hash index
+-- holds no text (docs/POSTGRES.md, "Long texts"). A store made before the
+-- keys (filename UNIQUE, texts indexed whole) gets them here; each
+-- statement is a no-op on one that has them.
+ALTER TABLE recq_files ADD COLUMN IF NOT EXISTS filename_key text COLLATE "C", ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C";
+DO $$ BEGIN
+	IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'recq_files'::regclass AND attname IN ('filename_key', 'agent_key') AND NOT attnotnull) THEN
+		UPDATE recq_files SET filename_key = left(filename, 256), agent_key = left(agent_id, 256);
+		ALTER TABLE recq_files ALTER COLUMN filename_key SET NOT NULL, ALTER COLUMN agent_key SET NOT NULL;
+	END IF;
+END $$;
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_files_filename_long') THEN
+		ALTER TABLE recq_files ADD CONSTRAINT recq_files_filename_long EXCLUDE USING hash (filename WITH =) WHERE (char_length(filename) >= 256);
+	END IF;
+END $$;
+CREATE UNIQUE INDEX IF NOT EXISTS recq_files_filename ON recq_files (filename) WHERE char_length(filename) < 256;
+ALTER TABLE recq_files DROP CONSTRAINT IF EXISTS recq_files_filename_key;
+DROP INDEX IF EXISTS recq_files_order, recq_files_agent;
+
+-- The page order ([D-5]) and the field filters most queries carry, on the
+-- keys: a B-tree entry holds at most 2704 bytes, a text up to a record's
+-- 1 MiB (docs/POSTGRES.md, "Long texts").
+CREATE INDEX IF NOT EXISTS recq_files_page ON recq_files (start_date, start_ns, filename_key) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_files_agent_page ON recq_files (agent_key, start_date, start_ns, filename_key) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_files_finish ON recq_files (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_file_codes (
@@ -84,13 +112,33 @@ CREATE TABLE IF NOT EXISTS recq_transcripts (
 	case_id          text COLLATE "C" NOT NULL,
 	target_ip        text COLLATE "C" NOT NULL,
 	transaction_id   text COLLATE "C" NOT NULL,
-	interaction_guid text COLLATE "C" NOT NULL UNIQUE,
+	interaction_guid text COLLATE "C" NOT NULL,
 	transcript_type  text COLLATE "C" NOT NULL,
-	duration         bigint NOT NULL
+	duration         bigint NOT NULL,
+	guid_key         text COLLATE "C" NOT NULL, -- left(interaction_guid, 256), written by the loader
+	agent_key        text COLLATE "C" NOT NULL, -- left(agent_id, 256), written by the loader
+	-- One record per interaction_guid: the long ones here, the others in recq_transcripts_guid.
+	CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256)
 );
 
-CREATE INDEX IF NOT EXISTS recq_transcripts_order ON recq_transcripts (start_date, start_ns, interaction_guid) INCLUDE (id);
-CREATE INDEX IF NOT EXISTS recq_transcripts_agent ON recq_transcripts (agent_id, start_date, start_ns, interaction_guid) INCLUDE (id);
+ALTER TABLE recq_transcripts ADD COLUMN IF NOT EXISTS guid_key text COLLATE "C", ADD COLUMN IF NOT EXISTS agent_key text COLLATE "C";
+DO $$ BEGIN
+	IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'recq_transcripts'::regclass AND attname IN ('guid_key', 'agent_key') AND NOT attnotnull) THEN
+		UPDATE recq_transcripts SET guid_key = left(interaction_guid, 256), agent_key = left(agent_id, 256);
+		ALTER TABLE recq_transcripts ALTER COLUMN guid_key SET NOT NULL, ALTER COLUMN agent_key SET NOT NULL;
+	END IF;
+END $$;
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'recq_transcripts_guid_long') THEN
+		ALTER TABLE recq_transcripts ADD CONSTRAINT recq_transcripts_guid_long EXCLUDE USING hash (interaction_guid WITH =) WHERE (char_length(interaction_guid) >= 256);
+	END IF;
+END $$;
+CREATE UNIQUE INDEX IF NOT EXISTS recq_transcripts_guid ON recq_transcripts (interaction_guid) WHERE char_length(interaction_guid) < 256;
+ALTER TABLE recq_transcripts DROP CONSTRAINT IF EXISTS recq_transcripts_interaction_guid_key;
+DROP INDEX IF EXISTS recq_transcripts_order, recq_transcripts_agent;
+
+CREATE INDEX IF NOT EXISTS recq_transcripts_page ON recq_transcripts (start_date, start_ns, guid_key) INCLUDE (id);
+CREATE INDEX IF NOT EXISTS recq_transcripts_agent_page ON recq_transcripts (agent_key, start_date, start_ns, guid_key) INCLUDE (id);
 CREATE INDEX IF NOT EXISTS recq_transcripts_finish ON recq_transcripts (finish_date, finish_ns);
 
 CREATE TABLE IF NOT EXISTS recq_transcript_meta (

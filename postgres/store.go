@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -28,11 +27,11 @@ var _ recq.Store = (*Store)(nil)
 func Open(ctx context.Context, url string) (*Store, error) {
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	return &Store{pool: pool}, nil
 }
@@ -49,8 +48,11 @@ func (s *Store) Files(ctx context.Context, q *filter.Query, res filter.Resolved)
 	if q.Filter != nil {
 		return nil, noFilter(q)
 	}
-	st := files.page(q, res)
-	return collect(ctx, s, st, scanFile)
+	page, err := collect(ctx, s, files.page(q, res, false), scanFile)
+	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].Filename, page[len(page)-1].Filename) {
+		return collect(ctx, s, files.page(q, res, true), scanFile)
+	}
+	return page, err
 }
 
 // Transcripts returns the page of transcripts that q selects, without their
@@ -59,26 +61,29 @@ func (s *Store) Transcripts(ctx context.Context, q *filter.Query, res filter.Res
 	if q.Filter != nil {
 		return nil, noFilter(q)
 	}
-	st := transcripts.page(q, res)
-	return collect(ctx, s, st, scanTranscript)
+	page, err := collect(ctx, s, transcripts.page(q, res, false), scanTranscript)
+	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].InteractionGUID, page[len(page)-1].InteractionGUID) {
+		return collect(ctx, s, transcripts.page(q, res, true), scanTranscript)
+	}
+	return page, err
 }
 
 func collect[R any](ctx context.Context, s *Store, st *statement, scan func(pgx.Row) (R, error)) ([]R, error) {
 	rows, err := s.pool.Query(ctx, st.sql.String(), st.args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	defer rows.Close()
 	out := []R{}
 	for rows.Next() {
 		r, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("postgres: %w", err)
+			return nil, fault(err)
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: %w", err)
+		return nil, fault(err)
 	}
 	return out, nil
 }
@@ -92,6 +97,11 @@ const oneTranscript = "SELECT " + transcriptSelect + ", msg.times, msg.ns, msg.o
 	" FROM recq_messages WHERE transcript_id = r.id) msg ON TRUE" +
 	" WHERE r.interaction_guid = $1"
 
+// transcriptSQL is the statement that reads the transcript guid.
+func transcriptSQL(guid string) string {
+	return oneTranscript + lengthClass("r.interaction_guid", guid)
+}
+
 // Transcript returns the transcript with that interactionGUID with its
 // messages, and whether there is one.
 func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript, bool, error) {
@@ -100,23 +110,25 @@ func (s *Store) Transcript(ctx context.Context, guid string) (record.Transcript,
 	}
 	var r transcriptRow
 	var m messageRows
-	err := s.pool.QueryRow(ctx, oneTranscript, guid).Scan(append(r.targets(), m.targets()...)...)
+	err := s.pool.QueryRow(ctx, transcriptSQL(guid), guid).Scan(append(r.targets(), m.targets()...)...)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		return record.Transcript{}, false, nil
 	case err != nil:
-		return record.Transcript{}, false, fmt.Errorf("postgres: %w", err)
+		return record.Transcript{}, false, fault(err)
 	}
 	t := r.record()
 	t.Messages = m.messages()
 	return t, true, nil
 }
 
-// deleteFile deletes a file and its lists in one statement.
-const deleteFile = "WITH f AS (DELETE FROM recq_files WHERE filename = $1 RETURNING id)," +
-	" c AS (DELETE FROM recq_file_codes WHERE file_id IN (SELECT id FROM f))," +
-	" m AS (DELETE FROM recq_file_meta WHERE file_id IN (SELECT id FROM f))" +
-	" SELECT count(*) FROM f"
+// deleteFile is the statement that deletes the file at path and its lists.
+func deleteFile(path string) string {
+	return "WITH f AS (DELETE FROM recq_files WHERE filename = $1" + lengthClass("filename", path) + " RETURNING id)," +
+		" c AS (DELETE FROM recq_file_codes WHERE file_id IN (SELECT id FROM f))," +
+		" m AS (DELETE FROM recq_file_meta WHERE file_id IN (SELECT id FROM f))" +
+		" SELECT count(*) FROM f"
+}
 
 // DeleteFile removes the file whose filename is path, with its codes and
 // metadata, and reports whether there was one.
@@ -125,9 +137,9 @@ func (s *Store) DeleteFile(ctx context.Context, path string) (bool, error) {
 		return false, nil
 	}
 	var n int
-	err := s.pool.QueryRow(ctx, deleteFile, path).Scan(&n)
+	err := s.pool.QueryRow(ctx, deleteFile(path), path).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("postgres: %w", err)
+		return false, fault(err)
 	}
 	return n > 0, nil
 }
@@ -144,7 +156,7 @@ func (s *Store) DeleteTranscript(ctx context.Context, guid string, dummy record.
 	found := false
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var id int64
-		err := tx.QueryRow(ctx, "SELECT id FROM recq_transcripts WHERE interaction_guid = $1 FOR UPDATE", guid).Scan(&id)
+		err := tx.QueryRow(ctx, "SELECT id FROM recq_transcripts WHERE interaction_guid = $1"+lengthClass("interaction_guid", guid)+" FOR UPDATE", guid).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil
 		}
@@ -160,7 +172,7 @@ func (s *Store) DeleteTranscript(ctx context.Context, guid string, dummy record.
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("postgres: %w", err)
+		return false, fault(err)
 	}
 	return found, nil
 }
@@ -180,7 +192,7 @@ func (s *Store) LoadStream(ctx context.Context, expect int, read RecordReader, p
 func (s *Store) Clear(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "TRUNCATE recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")
 	if err != nil {
-		return fmt.Errorf("postgres: %w", err)
+		return fault(err)
 	}
 	return nil
 }
@@ -191,7 +203,7 @@ func (s *Store) Clear(ctx context.Context) error {
 func (s *Store) Analyze(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) recq_files, recq_file_codes, recq_file_meta, recq_transcripts, recq_transcript_meta, recq_messages")
 	if err != nil {
-		return fmt.Errorf("postgres: %w", err)
+		return fault(err)
 	}
 	return nil
 }
@@ -204,14 +216,14 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 	if q.Resource == filter.Transcripts {
 		k = transcripts
 	}
-	st := k.page(q, res)
+	st := k.page(q, res, false)
 	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
 	if err != nil {
-		return "", fmt.Errorf("postgres: %w", err)
+		return "", fault(err)
 	}
 	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return "", fmt.Errorf("postgres: %w", err)
+		return "", fault(err)
 	}
 	return strings.Join(lines, "\n") + "\n", nil
 }
@@ -220,7 +232,7 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 func (s *Store) Count(ctx context.Context) (files, transcripts int, err error) {
 	err = s.pool.QueryRow(ctx, "SELECT (SELECT count(*) FROM recq_files), (SELECT count(*) FROM recq_transcripts)").Scan(&files, &transcripts)
 	if err != nil {
-		return 0, 0, fmt.Errorf("postgres: %w", err)
+		return 0, 0, fault(err)
 	}
 	return files, transcripts, nil
 }

@@ -25,8 +25,8 @@ var (
 )
 
 var files = &kind{
-	table: "recq_files", meta: "recq_file_meta", metaKey: "file_id", tieBreak: "filename",
-	resource: filter.Files, columns: fileColumns,
+	table: "recq_files", meta: "recq_file_meta", metaKey: "file_id", tieBreak: "filename", tieKey: "filename_key",
+	resource: filter.Files, columns: fileColumns, keys: map[string]string{"agent_id": "agent_key"},
 	selectList: "r.start_date, r.start_ns, r.start_off, r.agent_id, r.phone_number, r.channel, r.case_id, " +
 		"r.duration, r.filename, r.queue_id, r.queue_name, r.account_number, r.transaction_id, r.ext_var1, " +
 		"r.ext_var2, r.out_dial_code, c.lists, c.names, m.names, m.vals",
@@ -37,8 +37,8 @@ var files = &kind{
 }
 
 var transcripts = &kind{
-	table: "recq_transcripts", meta: "recq_transcript_meta", metaKey: "transcript_id", tieBreak: "interaction_guid",
-	resource: filter.Transcripts, columns: transcriptColumns,
+	table: "recq_transcripts", meta: "recq_transcript_meta", metaKey: "transcript_id", tieBreak: "interaction_guid", tieKey: "guid_key",
+	resource: filter.Transcripts, columns: transcriptColumns, keys: map[string]string{"agent_id": "agent_key"},
 	selectList: transcriptSelect,
 	extraJoins: transcriptMetaJoin,
 }

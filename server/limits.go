@@ -92,6 +92,17 @@ func busy() filter.ErrorList {
 		Msg: "the server is busy: too many requests at once", Hint: "retry in a second"}}
 }
 
+// UnavailableRetry is the Retry-After, in seconds, of a 503 for a store out
+// of reach (recq.ErrUnavailable): about what a database takes to restart.
+const UnavailableRetry = 5
+
+// unavailable is the fault of a store out of reach. Its code is the API's
+// one code of a 503, overloaded; the message says what is wrong.
+func unavailable() filter.ErrorList {
+	return filter.ErrorList{{Code: filter.CodeOverloaded, Variable: "server", Pos: -1,
+		Msg: "the store is unavailable: the database cannot be reached", Hint: "retry after Retry-After seconds"}}
+}
+
 func headerTooLarge(n int) filter.ErrorList {
 	return filter.ErrorList{{Code: filter.CodeTooLong, Variable: "header", Pos: -1,
 		Msg:  "the request's target and header fields are " + strconv.Itoa(n) + " bytes long, more than " + strconv.Itoa(MaxHeaderBytes),

@@ -357,11 +357,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, format filter.For
 }
 
 // refuse answers an error of recq.Answer or recq.Delete: a fault of the
-// request or an unknown record with its status and its faults, anything
-// else (the store's failure) with 500, logged.
+// request or an unknown record with its status and its faults; a store out
+// of reach for now (recq.ErrUnavailable: the database down or restarting)
+// with 503 and Retry-After, so that a client retries, logged as a warning;
+// anything else (the store's failure) with 500, logged.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, f filter.Format, err error) {
 	if list := filter.Faults(err); list != nil {
 		writeErrors(w, filter.Status(err), f, list)
+		return
+	}
+	if errors.Is(err, recq.ErrUnavailable) {
+		s.log.LogAttrs(r.Context(), slog.LevelWarn, "answer", slog.String("path", logPath(r.URL.EscapedPath())), slog.String("error", err.Error()))
+		w.Header().Set("Retry-After", strconv.Itoa(UnavailableRetry))
+		writeErrors(w, http.StatusServiceUnavailable, f, unavailable())
 		return
 	}
 	s.log.LogAttrs(r.Context(), slog.LevelError, "answer", slog.String("path", r.URL.EscapedPath()), slog.String("error", err.Error()))

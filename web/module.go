@@ -35,6 +35,10 @@ var (
 	wasmExecJS []byte
 	//go:embed try.html
 	tryHTML []byte
+	//go:embed try.js
+	tryJS []byte
+	//go:embed try.css
+	tryCSS []byte
 )
 
 // moduleStart is the modification time the files are served with: the
@@ -59,12 +63,14 @@ var wasmETag = func() string {
 
 // Module serves the browser module's files under ModulePrefix: recq.js,
 // load.js, wasm_exec.js and recq.wasm (gzip-encoded for a client that accepts it),
-// and try.html, a bare page to try it by hand; it passes every other
-// request to next.
+// and try.html, a bare page to try it by hand (with its try.js and
+// try.css); it passes every other request to next. Every file carries the
+// page's security headers (setSecurityHeaders): try.html is a page too,
+// which no other site may frame and which loads nothing but its own files.
 func Module(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, ModulePrefix)
-		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "load.js" && name != "wasm_exec.js" && name != "try.html") {
+		if !ok || (name != "recq.wasm" && name != "recq.js" && name != "load.js" && name != "wasm_exec.js" && name != "try.html" && name != "try.js" && name != "try.css") {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -74,7 +80,7 @@ func Module(next http.Handler) http.Handler {
 			return
 		}
 		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
+		setSecurityHeaders(h)
 		h.Set("Cache-Control", "no-cache")
 		switch name {
 		case "recq.js":
@@ -86,6 +92,12 @@ func Module(next http.Handler) http.Handler {
 		case "try.html": // a bare page to try the module by hand
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(tryHTML))
+		case "try.js":
+			h.Set("Content-Type", "text/javascript; charset=utf-8")
+			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(tryJS))
+		case "try.css":
+			h.Set("Content-Type", "text/css; charset=utf-8")
+			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(tryCSS))
 		case "wasm_exec.js":
 			h.Set("Content-Type", "text/javascript; charset=utf-8")
 			http.ServeContent(w, r, name, moduleStart, bytes.NewReader(wasmExecJS))

@@ -60,7 +60,8 @@ func TestModuleServes(t *testing.T) {
 	if res := get("/_recq/recq.wasm", "Accept-Encoding", "gzip;q=0"); res.Header.Get("Content-Encoding") != "" {
 		t.Error("gzip;q=0 got gzip")
 	}
-	for name, want := range map[string]string{"recq.js": "text/javascript", "load.js": "text/javascript", "wasm_exec.js": "text/javascript", "try.html": "text/html"} {
+	for name, want := range map[string]string{"recq.js": "text/javascript", "load.js": "text/javascript", "wasm_exec.js": "text/javascript", "try.html": "text/html",
+		"try.js": "text/javascript", "try.css": "text/css"} {
 		res := get("/_recq/" + name)
 		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), want) {
 			t.Errorf("%s: %d %v", name, res.StatusCode, res.Header)
@@ -154,5 +155,36 @@ func TestModuleBehindCORS(t *testing.T) {
 		if name == "recq.wasm" && !strings.Contains(vary, "Accept-Encoding") {
 			t.Errorf("%s: Vary %q lacks Accept-Encoding", name, vary)
 		}
+	}
+}
+
+// TestTryPageHeaders is finding 7 of issue 21: /_recq/try.html had no
+// Content-Security-Policy, so any site could frame it. It carries the
+// page's headers, frame-ancestors 'none' included, whether served by
+// Module alone or by Mux; and it holds no inline script or style, which
+// that policy would block (cmd/recq-wasm's TestBrowserTryPage runs it in a
+// browser under it).
+func TestTryPageHeaders(t *testing.T) {
+	page := httptest.NewRecorder()
+	Mux(http.NotFoundHandler(), PageConfig{}).ServeHTTP(page, httptest.NewRequest(http.MethodGet, "/", nil))
+	for name, h := range map[string]http.Handler{"Module": Module(http.NotFoundHandler()), "Mux": Mux(http.NotFoundHandler(), PageConfig{})} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/_recq/try.html", nil))
+		got := w.Result().Header
+		if w.Code != 200 {
+			t.Fatalf("%s: %d", name, w.Code)
+		}
+		for _, k := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
+			if got.Get(k) == "" || got.Get(k) != page.Result().Header.Get(k) {
+				t.Errorf("%s: %s is %q, the page's %q", name, k, got.Get(k), page.Result().Header.Get(k))
+			}
+		}
+		if !strings.Contains(got.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+			t.Errorf("%s: try.html may be framed: %q", name, got.Get("Content-Security-Policy"))
+		}
+	}
+	html := string(tryHTML)
+	if strings.Contains(html, "<style") || strings.Count(html, "<script") != strings.Count(html, "<script type=\"module\" src=") {
+		t.Errorf("try.html holds inline script or style, which its policy blocks:\n%s", html)
 	}
 }

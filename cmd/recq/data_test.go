@@ -29,3 +29,23 @@ func TestDataDuplicateAcrossFiles(t *testing.T) {
 		t.Errorf("one file: %v", err)
 	}
 }
+
+// TestDataRefusesUnopenableGUID: a transcript whose interactionGUID the
+// API's path refuses is refused by --data with its file, line and record
+// (issue 21, finding 7), as other faults of a file are; the same file
+// with a GUID the path takes is read.
+func TestDataRefusesUnopenableGUID(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	header := "startDate,duration,interactionGUID\r\n"
+	os.WriteFile(bad, []byte(header+"2007-12-20T10:00:00Z,1,int-1\r\n2007-12-20T10:00:00Z,1,int 2/x\r\n"), 0o600)
+	_, _, err := readData([]string{bad})
+	if err == nil || !strings.Contains(err.Error(), bad+": line 3: record 2: interactionGUID:") {
+		t.Fatalf("--data with a GUID the path refuses: %v", err)
+	}
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, []byte(header+"2007-12-20T10:00:00Z,1,int-1\r\n2007-12-20T10:00:00Z,1,int-2_x\r\n"), 0o600)
+	if _, ts, err := readData([]string{good}); err != nil || len(ts) != 2 {
+		t.Errorf("--data with GUIDs the path takes: %d transcripts, %v", len(ts), err)
+	}
+}

@@ -175,3 +175,72 @@ func TestEstimateRecords(t *testing.T) {
 		t.Errorf("7 XML files: estimated %d", got)
 	}
 }
+
+// TestLoadRefusesUnopenableGUID: recq load refuses a transcript whose
+// interactionGUID the API's path refuses, naming the file, line and record,
+// and loads nothing of that file (issue 21, finding 7).
+func TestLoadRefusesUnopenableGUID(t *testing.T) {
+	db := pgtest.URL(t)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	writeFile(t, bad, `{"recordings":{"transcript":[`+"\n"+`{"startDate":"2007-12-20T10:00:00Z","duration":"1","interactionGUID":"int-1"},`+"\n"+
+		`{"startDate":"2007-12-20T10:00:00Z","duration":"1","interactionGUID":"int-2.json"}`+"\n"+`]}}`)
+	var out, errOut bytes.Buffer
+	code := run([]string{"load", "--db", db, bad}, &out, &errOut, fixedClock)
+	if code != 1 || !strings.Contains(errOut.String(), bad) || !strings.Contains(errOut.String(), "line 3: record 2: interactionGUID") ||
+		!strings.Contains(errOut.String(), "nothing of it was loaded") {
+		t.Fatalf("recq load: %d %q", code, errOut.String())
+	}
+}
+
+// TestLoadRunLongTexts is finding 2 of issue 21 as it was met: `recq eval
+// --data` took a file whose agentID and filename are a few KB, and `recq
+// load` of it in a run of files failed with a bare SQLSTATE 54000, after
+// which `recq db init` failed every time. Now the run loads it, every index
+// is there afterwards, db init runs, and the store answers as --data does.
+func TestLoadRunLongTexts(t *testing.T) {
+	db := pgtest.URL(t)
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	schema, err := s.Indexes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agent, name strings.Builder
+	for i := range 1200 { // three-byte characters that no compression shrinks
+		agent.WriteRune(rune(0x4E00 + i*7%0x5000))
+		name.WriteRune(rune(0x4E00 + i*13%0x5000))
+	}
+	dir := t.TempDir()
+	header := "startDate,agentID,duration,filename\n"
+	one, two := filepath.Join(dir, "one.csv"), filepath.Join(dir, "two.csv")
+	writeFile(t, one, header+"2007-12-20T03:16:36Z,"+agent.String()+",27,S20071220/R1.wav\n")
+	writeFile(t, two, header+"2007-12-20T03:17:36Z,jo,5,"+name.String()+"\n")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"eval", "--data", one, "--data", two, "/files"}, &out, &errOut, fixedClock); code != 0 {
+		t.Fatalf("recq eval --data: %d %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"load", "--db", db, one, two}, &out, &errOut, fixedClock); code != 0 || strings.Count(out.String(), "loaded") != 2 {
+		t.Fatalf("recq load: %d %q %.300q", code, out.String(), errOut.String())
+	}
+	if got, err := s.Indexes(ctx); err != nil || !slices.Equal(got, schema) {
+		t.Errorf("after the run the indexes are\n%v (%v)\nwant\n%v", got, err, schema)
+	}
+	if code := run([]string{"db", "init", "--db", db}, &out, &errOut, fixedClock); code != 0 {
+		t.Errorf("recq db init after the run: %d %.300q", code, errOut.String())
+	}
+	for target, want := range map[string]int{"/files": 2, "/files?agentID=" + agent.String(): 1, "/files?filename=" + name.String(): 1} {
+		q, err := filter.Parse("GET", target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := q.Resolve(fixedClock(), time.UTC)
+		if page, err := s.Files(ctx, q, res); err != nil || len(page) != want {
+			t.Errorf("%.40s: %d files (%v), want %d", target, len(page), err, want)
+		}
+	}
+}
