@@ -2,7 +2,10 @@ package bench
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +37,11 @@ func BenchmarkPostgresFilterPage(b *testing.B) {
 		}
 		res, err := q.Resolve(now, time.UTC)
 		if err != nil {
+			b.Fatal(err)
+		}
+		if plan, err := s.Explain(context.Background(), q, res); err == nil {
+			planOnce(name, target, plan)
+		} else {
 			b.Fatal(err)
 		}
 		b.Run(name+"/postgres", func(b *testing.B) {
@@ -96,5 +104,19 @@ func BenchmarkPostgresFilterPage(b *testing.B) {
 			b.Fatalf("%s: the filter's page (%d files) is not the API form's (%d)", c.name, len(f), len(a))
 		}
 		run(c.name+"/api-variables", c.api)
+	}
+}
+
+var printedPlans sync.Map
+
+// planOnce prints a query's plan (EXPLAIN ANALYZE) once per process, for
+// bench/README.md and docs/POSTGRES.md.
+func planOnce(name, target, plan string) {
+	if _, seen := printedPlans.LoadOrStore(name, true); seen {
+		return
+	}
+	fmt.Printf("# plan of %s: %s\n", name, target)
+	for _, l := range strings.Split(strings.TrimRight(plan, "\n"), "\n") {
+		fmt.Printf("#   %s\n", l)
 	}
 }
