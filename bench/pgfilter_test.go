@@ -16,9 +16,10 @@ import (
 // table, each beside the request with the API's own variables that selects
 // the same records where there is one ("" where the API cannot say it:
 // it has no =in= and no duration range). The clock is 2007-06-16, so that
-// today-1d is 2007-06-15 and the table's last day is 2007-12-31.
+// today-1d is 2007-06-15; the table's last record may start a minute
+// into 2008, so the API form's window ends with 2008.
 var pgFilterQueries = []struct{ name, target, api string }{
-	{"startDate-ge+agent", "/files?filter=startDate=ge=today-1d%3BagentID==agent7", "/files?d=today-1d,2007-12-31&agentID=agent7"},
+	{"startDate-ge+agent", "/files?filter=startDate=ge=today-1d%3BagentID==agent7", "/files?d=today-1d,2008-12-31&agentID=agent7"},
 	{"agent-in+duration-gt", "/files?filter=agentID=in=(agent1,agent2,agent3)%3Bduration=gt=600", ""},
 	{"day+duration-range", "/files?filter=startDate==2007-06-15%3Bduration=ge=600%3Bduration=lt=1200", ""},
 }
