@@ -15,6 +15,7 @@ import (
 type statement struct {
 	sql  strings.Builder
 	args []any
+	err  error // a filter that cannot be translated (filtersql.go): the statement must not run
 }
 
 // arg adds a value and writes its placeholder.
@@ -107,6 +108,9 @@ func (k *kind) where(s *statement, q *filter.Query, res filter.Resolved) {
 			}
 			s.sql.WriteString(")")
 		}
+	}
+	if q.Filter != nil {
+		s.err = k.filterWhere(s, q.Filter, res.Filter)
 	}
 }
 

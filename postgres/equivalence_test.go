@@ -269,9 +269,23 @@ func TestEquivalence(t *testing.T) {
 		tenant := rapid.SampledFrom(locs).Draw(t, "tenant")
 		for range rapid.IntRange(1, 6).Draw(t, "queries") {
 			var target string
-			switch k := rapid.IntRange(0, 4).Draw(t, "queryKind"); {
+			switch k := rapid.IntRange(0, 7).Draw(t, "queryKind"); {
 			case k == 0:
 				target = fuzz.QueryFor(rapid.Bool().Draw(t, "ofTranscripts")).Draw(t, "generic").Target
+			case k == 5:
+				target = fuzz.ValidFilterRequest().Draw(t, "withFilter").Target
+			case k == 6 && len(fs) > 0:
+				f := rapid.SampledFrom(fs).Draw(t, "filterFile")
+				var codes []record.MetaData
+				for _, c := range f.TransactionCodes {
+					codes = append(codes, record.MetaData{FieldName: c.ListName, FieldValue: c.Name})
+				}
+				target = withFilter(maybeAnchored(t, "/files", locs, f.StartDate, f.Duration, f.AgentID, f.MetaData),
+					anchoredFilter(t, locs, f.StartDate, f.Duration, f.AgentID, codes, false))
+			case k == 7 && len(ts) > 0:
+				r := rapid.SampledFrom(ts).Draw(t, "filterTranscript")
+				target = withFilter(maybeAnchored(t, "/transcripts", locs, r.StartDate, r.Duration, r.AgentID, r.MetaData),
+					anchoredFilter(t, locs, r.StartDate, r.Duration, r.AgentID, r.MetaData, true))
 			case k <= 2 && len(fs) > 0:
 				f := rapid.SampledFrom(fs).Draw(t, "anchorFile")
 				target = anchored(t, "/files", locs, f.StartDate, f.Duration, f.AgentID, f.MetaData)

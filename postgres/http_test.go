@@ -23,11 +23,8 @@ func TestConformanceOverHTTP(t *testing.T) {
 
 // TestConformanceOverHTTPWithFilter is `recq serve --db --filter`, which
 // answers filter= over the database as over memory (docs/LANGUAGE.md
-// §14.6). It does not yet: the store refuses filters until it translates
-// them (issue 18, part 2), so the run is listed here, skipped, and named in
-// the skip.
+// §14.6): the store translates each filter into its page statement.
 func TestConformanceOverHTTPWithFilter(t *testing.T) {
-	t.Skip("the PostgreSQL store refuses filter= with not-in-api (Store.Files, Store.Transcripts: noFilter) even behind --filter; remove this skip when it answers filters")
 	conformance.RunHTTP(t, serveDB(pgtest.Store(t), true), conformance.Deletes(), conformance.Extensions())
 }
 

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +60,50 @@ func TestTextDependsOnlyOnShape(t *testing.T) {
 		}
 		if !strings.Contains(st.sql.String(), "$"+strconv.Itoa(len(st.args))) {
 			t.Fatalf("%s: the last argument has no placeholder", req.Target)
+		}
+	})
+}
+
+// TestFilterTextHoldsNoLiteral is "no value in SQL text" for filters: for
+// any valid request with a filter, the statement holds no string literal
+// (no quote) and no number but its placeholders, the page's LIMIT and the
+// metadata subquery's OFFSET 0 and
+// EXISTS (SELECT 1; each placeholder has its argument.
+func TestFilterTextHoldsNoLiteral(t *testing.T) {
+	now := time.Date(2010, 6, 15, 12, 0, 0, 0, time.UTC)
+	placeholder := regexp.MustCompile(`\$[0-9]+`)
+	literal := regexp.MustCompile(`['"]|(^|[^a-z_0-9])[0-9]`) // a quote, or a number that ends no name (ext_var1)
+	rapid.Check(t, func(t *rapid.T) {
+		req := fuzz.ValidFilterRequest().Draw(t, "request")
+		q, err := filter.Parse("GET", req.Target)
+		if err != nil {
+			t.Skip("refused")
+		}
+		res, err := q.Resolve(now, time.UTC)
+		if err != nil {
+			t.Skip("reversed once resolved")
+		}
+		k := files
+		if q.Resource == filter.Transcripts {
+			k = transcripts
+		}
+		st := k.page(q, res, false)
+		if st.err != nil {
+			t.Fatalf("%s: %v", req.Target, st.err)
+		}
+		sql := st.sql.String()
+		if n := len(placeholder.FindAllString(sql, -1)); n != len(st.args) {
+			t.Fatalf("%s: %d placeholders, %d arguments", req.Target, n, len(st.args))
+		}
+		rest := placeholder.ReplaceAllString(sql, "")
+		rest = strings.ReplaceAll(rest, " LIMIT "+strconv.Itoa(filter.DefaultPageSize)+" ", "")
+		rest = strings.ReplaceAll(rest, " OFFSET 0)", "")
+		rest = strings.ReplaceAll(rest, "EXISTS (SELECT 1 FROM", "")
+		// the key length of schema.sql, a constant of the statement's shape (lengthClass)
+		rest = strings.ReplaceAll(rest, " "+strconv.Itoa(keyRunes), "")
+		if loc := literal.FindStringIndex(rest); loc != nil {
+			i := loc[0]
+			t.Fatalf("%s: a literal in the SQL text at %q:\n%s", req.Target, rest[max(0, i-20):], sql)
 		}
 	})
 }

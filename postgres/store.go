@@ -43,12 +43,13 @@ func (s *Store) Close() { s.pool.Close() }
 func (s *Store) Migrate(ctx context.Context) error { return Migrate(ctx, s.pool) }
 
 // Files returns the page of files that q selects, as filter.Predicate.Files
-// does over the same records.
+// does over the same records, its filter= included (filtersql.go).
 func (s *Store) Files(ctx context.Context, q *filter.Query, res filter.Resolved) ([]record.File, error) {
-	if q.Filter != nil {
-		return nil, noFilter(q)
+	st := files.page(q, res, false)
+	if st.err != nil {
+		return nil, st.err
 	}
-	page, err := collect(ctx, s, files.page(q, res, false), scanFile)
+	page, err := collect(ctx, s, st, scanFile)
 	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].Filename, page[len(page)-1].Filename) {
 		return collect(ctx, s, files.page(q, res, true), scanFile)
 	}
@@ -58,10 +59,11 @@ func (s *Store) Files(ctx context.Context, q *filter.Query, res filter.Resolved)
 // Transcripts returns the page of transcripts that q selects, without their
 // messages (a list does not write them).
 func (s *Store) Transcripts(ctx context.Context, q *filter.Query, res filter.Resolved) ([]record.Transcript, error) {
-	if q.Filter != nil {
-		return nil, noFilter(q)
+	st := transcripts.page(q, res, false)
+	if st.err != nil {
+		return nil, st.err
 	}
-	page, err := collect(ctx, s, transcripts.page(q, res, false), scanTranscript)
+	page, err := collect(ctx, s, st, scanTranscript)
 	if err == nil && len(page) > 0 && tiedEdge(max(q.N, 1)-1, len(page), page[0].InteractionGUID, page[len(page)-1].InteractionGUID) {
 		return collect(ctx, s, transcripts.page(q, res, true), scanTranscript)
 	}
@@ -69,6 +71,9 @@ func (s *Store) Transcripts(ctx context.Context, q *filter.Query, res filter.Res
 }
 
 func collect[R any](ctx context.Context, s *Store, st *statement, scan func(pgx.Row) (R, error)) ([]R, error) {
+	if st.err != nil {
+		return nil, st.err
+	}
 	rows, err := s.pool.Query(ctx, st.sql.String(), st.args...)
 	if err != nil {
 		return nil, fault(err)
@@ -217,6 +222,9 @@ func (s *Store) Explain(ctx context.Context, q *filter.Query, res filter.Resolve
 		k = transcripts
 	}
 	st := k.page(q, res, false)
+	if st.err != nil {
+		return "", st.err
+	}
 	rows, err := s.pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+st.sql.String(), st.args...)
 	if err != nil {
 		return "", fault(err)
@@ -235,14 +243,4 @@ func (s *Store) Count(ctx context.Context) (files, transcripts int, err error) {
 		return 0, 0, fault(err)
 	}
 	return files, transcripts, nil
-}
-
-// noFilter refuses a filter= expression, which this store does not
-// translate into SQL yet (docs/POSTGRES.md): a refusal, never an answer
-// that ignores it.
-func noFilter(q *filter.Query) error {
-	l := filter.ExtensionFaults(q)
-	l[0].Msg = "the PostgreSQL store does not answer filter= yet"
-	l[0].Hint = "serve the records from memory (recq serve --data FILE --filter) to answer filters"
-	return l
 }

@@ -159,6 +159,12 @@ func TestCommaInDates(t *testing.T) {
 	if l, _ := err.(expr.ErrorList); len(l) == 0 || l[0].Code != "decimal-comma" || l[0].Start != 32 {
 		t.Errorf("decimal comma: %v", err)
 	}
+	// A selector that starts with a digit after a comma is a comparison when
+	// an operator follows (found by FuzzFilterGrammar): unknown, not syntax.
+	_, err = expr.Parse("0!=0,0!=0", expr.Files, expr.Options{})
+	if l, _ := err.(expr.ErrorList); len(l) == 0 || l[0].Code != expr.CodeUnknownSel {
+		t.Errorf("0!=0,0!=0: %v", err)
+	}
 	_, err = expr.Parse("startDate=ge=2026-12-01,2026-12-03", expr.Files, expr.Options{})
 	if l, _ := err.(expr.ErrorList); len(l) == 0 || l[0].Code != expr.CodeSyntax || !strings.Contains(l[0].Hint, "startDate=lt=") {
 		t.Errorf("range: %v", err)

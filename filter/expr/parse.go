@@ -387,8 +387,8 @@ func (p *parser) comparison() {
 		}
 		return
 	}
-	if c := name[0]; '0' <= c && c <= '9' && start > 0 && p.s[start-1] == ',' {
-		p.afterComma(start, name)
+	if c := name[0]; '0' <= c && c <= '9' && start > 0 && p.s[start-1] == ',' && (p.i >= len(p.s) || !strings.ContainsRune("=!<>", rune(p.s[p.i]))) {
+		p.afterComma(start, name) // no operator follows: the rest of a date, not a comparison
 		return
 	}
 	opPos := p.i
