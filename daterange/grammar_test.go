@@ -144,3 +144,47 @@ func TestPropertyFastRangeEqualsGrammar(t *testing.T) {
 		}
 	})
 }
+
+// The fast path of the extended form reads exactly what the general parser
+// reads, and declines only what it does not handle: generated values, their
+// mutations and bytes near the form's shape alike.
+func TestPropertyExtendedFastPath(t *testing.T) {
+	near := rapid.Custom(func(t *rapid.T) string {
+		b := []byte(rapid.SampledFrom([]string{"2007-08-05", "2007-08-05T13:15", "2007-08-05T13:15:00Z", "2008-02-29 23:59:59-08:00", "0000-02-29t00:00+00:00"}).Draw(t, "base"))
+		for range rapid.IntRange(0, 3).Draw(t, "edits") {
+			i := rapid.IntRange(0, len(b)-1).Draw(t, "at")
+			b[i] = rapid.SampledFrom([]byte("0123456789-:+Zz T./,")).Draw(t, "byte")
+		}
+		return string(b)
+	})
+	for _, s := range []string{"2007-08-05", "2007-08-05T13:15", "2007-08-05 13:15:00z", "2007-08-05T13:15:00Z", "2008-02-14t10:12:13-08:00", "2000-02-29T23:59+14:00"} {
+		if !parseExtended(s, new(Value)) {
+			t.Errorf("%q: the fast path declines it", s)
+		}
+	}
+	strs := rapid.OneOf(fuzz.DateValue(), fuzz.Mutated(fuzz.DateValue()), near)
+	rapid.Check(t, func(t *rapid.T) {
+		s := strs.Draw(t, "s")
+		var fast, slow Value
+		ok := parseExtended(s, &fast)
+		err := parseGeneral(s, &slow)
+		switch {
+		case ok && err != nil:
+			t.Fatalf("%q: the fast path reads %#v, the general parser refuses it: %v", s, fast, err)
+		case ok && fast != slow:
+			t.Fatalf("%q: the fast path reads %#v, the general parser %#v", s, fast, slow)
+		}
+	})
+}
+
+// Every month length of the fast path is the calendar's.
+func TestDaysIn(t *testing.T) {
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 2000, 2007, 2008, 9999} {
+		for m := 1; m <= 12; m++ {
+			want := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(y, m); got != want {
+				t.Errorf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+}

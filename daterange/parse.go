@@ -31,6 +31,15 @@ func ParseValue(s string) (Value, error) {
 // callers inside the package that adjust the error's position. v is
 // garbage when it fails.
 func parseValue(s string, v *Value) *Error {
+	if parseExtended(s, v) {
+		return nil // the common form, read in one straight pass
+	}
+	return parseGeneral(s, v)
+}
+
+// parseGeneral is parseValue without the fast path: every form, and the
+// error of every fault.
+func parseGeneral(s string, v *Value) *Error {
 	if len(s) == 0 {
 		return fail(s, 0, "empty date", "write a date such as 2007-08-05, a date and time such as 2007-08-05T13:15Z, or today")
 	}
