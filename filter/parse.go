@@ -74,6 +74,9 @@ func parseInto(q *Query, method, target string) error {
 
 // stripOrigin removes a scheme and host (https://vcc-na1.8x8.com) from target.
 func stripOrigin(target string) string {
+	if target == "" || target[0]|0x20 != 'h' {
+		return target // a path, as most requests are: no scheme to compare
+	}
 	for _, scheme := range []string{"https://", "http://"} {
 		if len(target) >= len(scheme) && strings.EqualFold(target[:len(scheme)], scheme) {
 			rest := target[len(scheme):]
