@@ -75,7 +75,7 @@ func parseExtended(s string) (Value, bool) {
 	default:
 		return Value{}, false
 	}
-	return Value{c: c, offset: off}, true
+	return Value{c: c, n: off}, true
 }
 
 // daysIn is the length of a month of the proleptic Gregorian calendar.

@@ -11,13 +11,13 @@ func (v Value) appendCanonical(b []byte) []byte {
 	if v.relative() {
 		b = append(b, "today"...)
 		switch {
-		case v.days < 0:
+		case v.days() < 0:
 			b = append(b, '-')
-			b = appendInt(b, int(-v.days))
+			b = appendInt(b, int(-v.days()))
 			b = append(b, 'd')
-		case v.days > 0:
+		case v.days() > 0:
 			b = append(b, '+')
-			b = appendInt(b, int(v.days))
+			b = appendInt(b, int(v.days()))
 			b = append(b, 'd')
 		}
 		return b
@@ -46,7 +46,7 @@ func (v Value) appendCanonical(b []byte) []byte {
 		}
 	}
 	if v.hasOffset() {
-		b = appendOffset(b, int(v.offset))
+		b = appendOffset(b, int(v.offset()))
 	}
 	return b
 }

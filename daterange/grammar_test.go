@@ -81,12 +81,12 @@ func fromGrammar(dv *grammar.DateValue) (Value, bool) {
 func reversedByTime(from, to Value) bool {
 	switch {
 	case from.relative() && to.relative():
-		return to.days <= from.days
+		return to.days() <= from.days()
 	case from.relative() || to.relative() || from.hasOffset() != to.hasOffset():
 		return false
 	}
 	at := func(v Value) time.Time {
-		return time.Date(int(v.year()), time.Month(v.month()), int(v.day()), int(v.hour()), int(v.minute()), int(v.second()), int(v.nsec), time.FixedZone("", int(v.offset)))
+		return time.Date(int(v.year()), time.Month(v.month()), int(v.day()), int(v.hour()), int(v.minute()), int(v.second()), int(v.nsec), time.FixedZone("", int(v.offset())))
 	}
 	return !at(to).After(at(from))
 }

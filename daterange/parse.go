@@ -38,7 +38,7 @@ func parseValue(s string) (Value, *Error) {
 		if e != nil {
 			return Value{}, e
 		}
-		return Value{c: relativeBit, days: days}, nil
+		return Value{c: relativeBit, n: days}, nil
 	}
 	var p parts
 	if e := parseGeneral(s, &p); e != nil {

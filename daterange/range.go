@@ -116,12 +116,12 @@ func fractionAhead(s string) bool {
 func reversed(from, to Value) bool {
 	switch {
 	case from.relative() && to.relative():
-		return to.days <= from.days
+		return to.days() <= from.days()
 	case from.relative() || to.relative() || from.hasOffset() != to.hasOffset():
 		return false
 	}
-	if from.offset != to.offset { // both with offsets, and different ones
-		a, b := from.civilSeconds()-int64(from.offset), to.civilSeconds()-int64(to.offset)
+	if from.offset() != to.offset() { // both with offsets, and different ones
+		a, b := from.civilSeconds()-int64(from.offset()), to.civilSeconds()-int64(to.offset())
 		return b < a || b == a && to.nsec <= from.nsec
 	}
 	return to.wallKey() < from.wallKey() || to.wallKey() == from.wallKey() && to.nsec <= from.nsec

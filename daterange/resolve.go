@@ -37,7 +37,7 @@ func (v Value) Interval(now time.Time, loc *time.Location) Window {
 		loc = time.UTC
 	}
 	if v.relative() {
-		d := dayAt(now.In(loc)) + day(v.days)
+		d := dayAt(now.In(loc)) + day(v.days())
 		return Window{From: startOfDay(d, loc), To: startOfDay(d+1, loc)}
 	}
 	start := v.Start(now, loc)
@@ -55,9 +55,9 @@ func (v Value) Start(now time.Time, loc *time.Location) time.Time {
 	}
 	switch {
 	case v.relative():
-		return startOfDay(dayAt(now.In(loc))+day(v.days), loc)
+		return startOfDay(dayAt(now.In(loc))+day(v.days()), loc)
 	case v.hasOffset():
-		return time.Unix(v.civilSeconds()-int64(v.offset), int64(v.nsec)).In(loc)
+		return time.Unix(v.civilSeconds()-int64(v.offset()), int64(v.nsec)).In(loc)
 	case v.prec() == Day:
 		return timezone.StartOfDay(int(v.year()), time.Month(v.month()), int(v.day()), loc)
 	}

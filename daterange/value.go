@@ -36,15 +36,14 @@ const MaxRelativeDays = 100000
 // is 0000-01-01. Values are comparable with ==; two values are equal exactly
 // when their canonical strings are.
 type Value struct {
-	// c packs the calendar fields (see parts): four fields of at most a
+	// c packs the calendar fields (see parts): three fields of at most a
 	// word each make a Value one that Go keeps in registers and returns in
 	// them. With a field per byte it was copied through memory, and on AMD
 	// EPYC (family 23) each copy of those bytes by wider moves stalled, so
 	// that copies cost more than the parse (bench/README.md, issue 22 item 7).
-	c      uint64
-	nsec   uint32 // nanoseconds of the second
-	offset int32  // seconds east of UTC, a whole number of minutes
-	days   int32  // today+days, when relative
+	c    uint64
+	nsec uint32 // nanoseconds of the second
+	n    int32  // today+n days when relative, else the offset in seconds east of UTC (a whole number of minutes)
 }
 
 // parts is a Value's fields one by one, as the parser fills them in.
@@ -82,7 +81,27 @@ func pack(p parts) Value {
 	if p.hasOffset {
 		c |= hasOffsetBit
 	}
-	return Value{c: c, nsec: p.nsec, offset: p.offset, days: p.days}
+	n := p.offset
+	if p.relative {
+		n = p.days
+	}
+	return Value{c: c, nsec: p.nsec, n: n}
+}
+
+// days is N of today+Nd, 0 for an absolute value.
+func (v Value) days() int32 {
+	if v.relative() {
+		return v.n
+	}
+	return 0
+}
+
+// offset is the offset written, in seconds east of UTC; 0 for a relative value.
+func (v Value) offset() int32 {
+	if v.relative() {
+		return 0
+	}
+	return v.n
 }
 
 func (v Value) year() uint16      { return uint16(v.c) }
@@ -109,7 +128,7 @@ func Today(days int) (Value, bool) {
 func (v Value) IsRelative() bool { return v.relative() }
 
 // RelativeDays returns N of today+Nd (negative for today-Nd), 0 for absolute values.
-func (v Value) RelativeDays() int { return int(v.days) }
+func (v Value) RelativeDays() int { return int(v.days()) }
 
 // Date returns the calendar date of an absolute value.
 func (v Value) Date() (year int, month time.Month, day int) {
@@ -130,7 +149,7 @@ func (v Value) FractionDigits() int { return int(v.fracDigits()) }
 
 // Offset returns the UTC offset written in the value, in seconds east of UTC,
 // and whether one was written. Values without one take the query's zone.
-func (v Value) Offset() (seconds int, ok bool) { return int(v.offset), v.hasOffset() }
+func (v Value) Offset() (seconds int, ok bool) { return int(v.offset()), v.hasOffset() }
 
 // length is the duration of the interval of a sub-day precision.
 func (v Value) length() time.Duration {
