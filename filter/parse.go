@@ -188,6 +188,10 @@ func (q *Query) set(name, value string, pl place, seen *uint8, errs *ErrorList) 
 	for i > 0 && q.Fields[i-1].Name > name {
 		i--
 	}
+	if i == len(q.Fields) {
+		q.Fields = append(q.Fields, Field{Name: name, Value: value}) // in order, as most requests write them
+		return
+	}
 	q.Fields = slices.Insert(q.Fields, i, Field{Name: name, Value: value})
 }
 
