@@ -101,3 +101,42 @@ func BenchmarkDateRangeResolve(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDateValueRatio measures BenchmarkDateValue's pairs side by side,
+// as BenchmarkQueryRatio does: each loop iteration times a block of
+// daterange.ParseValue and a block of time.Parse(time.RFC3339) on the same
+// text, alternating which goes first, and "ratio" is the median of recq's
+// time over time.Parse's. Run it with -benchtime 2000x or more.
+func BenchmarkDateValueRatio(b *testing.B) {
+	const block = 256
+	for _, in := range dateTimes {
+		b.Run(in.name, func(b *testing.B) {
+			recqBlock := func() time.Duration {
+				t0 := time.Now()
+				for range block {
+					v, err := daterange.ParseValue(in.in)
+					if err != nil {
+						b.Fatal(err)
+					}
+					sinkValue = v
+				}
+				return time.Since(t0)
+			}
+			stdBlock := func() time.Duration {
+				t0 := time.Now()
+				for range block {
+					t, err := time.Parse(time.RFC3339, in.in)
+					if err != nil {
+						b.Fatal(err)
+					}
+					sinkTime = t
+				}
+				return time.Since(t0)
+			}
+			ratio, r, s := pairedRatio(b, recqBlock, stdBlock)
+			b.ReportMetric(ratio, "ratio")
+			b.ReportMetric(r/block, "recq-ns/op")
+			b.ReportMetric(s/block, "time-ns/op")
+		})
+	}
+}

@@ -23,6 +23,6 @@ func daysFromCivil(y, m, d int) int64 {
 // civilSeconds returns the value's date and time of day as seconds from
 // 1970-01-01T00:00 on the same wall clock, ignoring any offset.
 func (v Value) civilSeconds() int64 {
-	return daysFromCivil(int(v.year), int(v.month), int(v.day))*86400 +
-		int64(v.hour)*3600 + int64(v.minute)*60 + int64(v.second)
+	return daysFromCivil(int(v.year()), int(v.month()), int(v.day()))*86400 +
+		int64(v.hour())*3600 + int64(v.minute())*60 + int64(v.second())
 }

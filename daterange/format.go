@@ -8,45 +8,45 @@ func (v Value) AppendText(b []byte) ([]byte, error) {
 }
 
 func (v Value) appendCanonical(b []byte) []byte {
-	if v.relative {
+	if v.relative() {
 		b = append(b, "today"...)
 		switch {
-		case v.days < 0:
+		case v.days() < 0:
 			b = append(b, '-')
-			b = appendInt(b, int(-v.days))
+			b = appendInt(b, int(-v.days()))
 			b = append(b, 'd')
-		case v.days > 0:
+		case v.days() > 0:
 			b = append(b, '+')
-			b = appendInt(b, int(v.days))
+			b = appendInt(b, int(v.days()))
 			b = append(b, 'd')
 		}
 		return b
 	}
-	b = append4(b, int(v.year))
+	b = append4(b, int(v.year()))
 	b = append(b, '-')
-	b = append2(b, int(v.month))
+	b = append2(b, int(v.month()))
 	b = append(b, '-')
-	b = append2(b, int(v.day))
-	if v.prec == Day {
+	b = append2(b, int(v.day()))
+	if v.prec() == Day {
 		return b
 	}
 	b = append(b, 'T')
-	b = append2(b, int(v.hour))
+	b = append2(b, int(v.hour()))
 	b = append(b, ':')
-	b = append2(b, int(v.minute))
-	if v.prec >= Second {
+	b = append2(b, int(v.minute()))
+	if v.prec() >= Second {
 		b = append(b, ':')
-		b = append2(b, int(v.second))
+		b = append2(b, int(v.second()))
 	}
-	if v.prec == Fraction {
+	if v.prec() == Fraction {
 		b = append(b, '.')
-		f := v.nsec / pow10[9-v.fracDigits]
-		for i := int(v.fracDigits) - 1; i >= 0; i-- {
+		f := v.nsec / pow10[9-v.fracDigits()]
+		for i := int(v.fracDigits()) - 1; i >= 0; i-- {
 			b = append(b, byte('0'+f/pow10[i]%10))
 		}
 	}
-	if v.hasOffset {
-		b = appendOffset(b, int(v.offset))
+	if v.hasOffset() {
+		b = appendOffset(b, int(v.offset()))
 	}
 	return b
 }

@@ -20,35 +20,56 @@ import (
 // frac is 1 to 9 digits. The grammar of record is package grammar; this
 // parser accepts the same strings and allocates only when it rejects one.
 func ParseValue(s string) (Value, error) {
-	var v Value
-	if err := parseValue(s, &v); err != nil {
+	v, err := parseValue(s)
+	if err != nil {
 		return Value{}, err
 	}
 	return v, nil
 }
 
-// parseValue is ParseValue writing into v, with a concrete error type for
-// callers inside the package that adjust the error's position. v is
-// garbage when it fails.
-func parseValue(s string, v *Value) *Error {
+// parseValue is ParseValue with a concrete error type for callers inside
+// the package that adjust the error's position.
+func parseValue(s string) (Value, *Error) {
+	if v, ok := parseExtended(s); ok {
+		return v, nil // the common form, read in one straight pass
+	}
+	if s != "" && !isDigit(s[0]) {
+		days, e := parseOther(s) // today, today±Nd
+		if e != nil {
+			return Value{}, e
+		}
+		return Value{c: relativeBit, n: days}, nil
+	}
+	var p parts
+	if e := parseGeneral(s, &p); e != nil {
+		return Value{}, e
+	}
+	return pack(p), nil
+}
+
+// parseGeneral is parseValue without the fast path: every form, and the
+// error of every fault. v is garbage when it fails.
+func parseGeneral(s string, v *parts) *Error {
 	if len(s) == 0 {
 		return fail(s, 0, "empty date", "write a date such as 2007-08-05, a date and time such as 2007-08-05T13:15Z, or today")
 	}
 	if isDigit(s[0]) {
 		return parseAbsolute(s, v)
 	}
-	return parseOther(s, v)
+	days, e := parseOther(s)
+	*v = parts{relative: true, days: days}
+	return e
 }
 
 // parseAbsolute parses a calendar date with an optional time and offset,
 // in the extended or the basic form ([D-6]: never a mix of the two).
-func parseAbsolute(s string, v *Value) *Error {
+func parseAbsolute(s string, v *parts) *Error {
 	century, ok1 := two(s, 0)
 	yy, ok2 := two(s, 2)
 	if !ok1 || !ok2 {
 		return fail(s, nonDigit(s, 0, 4), "expected a four-digit year, found "+describe(s, nonDigit(s, 0, 4)), "dates look like 2007-08-05 or 20070805")
 	}
-	*v = Value{year: uint16(century*100 + yy)}
+	*v = parts{year: uint16(century*100 + yy)}
 	i := 4
 	ext := i < len(s) && s[i] == '-'
 	if ext {
@@ -114,7 +135,7 @@ func parseAbsolute(s string, v *Value) *Error {
 
 // parseTime parses the time of day and the offset that follow the separator
 // at s[i-1], in the form (extended or basic) that the date used.
-func parseTime(s string, i int, ext bool, v *Value) *Error {
+func parseTime(s string, i int, ext bool, v *parts) *Error {
 	hour, ok := two(s, i)
 	if !ok {
 		return fail(s, nonDigit(s, i, 2), "expected a two-digit hour, found "+describe(s, nonDigit(s, i, 2)), "")
@@ -216,7 +237,7 @@ func parseTime(s string, i int, ext bool, v *Value) *Error {
 
 // parseOffset parses Z, ±hh, ±hh:mm (extended) or ±hhmm (basic) at s[i]
 // into v and returns the index after it.
-func parseOffset(s string, i int, ext bool, v *Value) (int, *Error) {
+func parseOffset(s string, i int, ext bool, v *parts) (int, *Error) {
 	c := s[i]
 	switch c {
 	case 'Z', 'z':
@@ -264,7 +285,7 @@ func parseOffset(s string, i int, ext bool, v *Value) (int, *Error) {
 }
 
 // nextDay turns a 24:00 into 00:00 of the following day ([D-8]).
-func nextDay(s string, hourPos int, v *Value) *Error {
+func nextDay(s string, hourPos int, v *parts) *Error {
 	v.hour = 0
 	if int(v.day) < gregorian.DaysIn(int(v.year), timeMonth(int(v.month))) {
 		v.day++
@@ -284,22 +305,21 @@ func nextDay(s string, hourPos int, v *Value) *Error {
 }
 
 // parseOther parses what does not start with a digit: today and today±Nd,
-// or explains what was written instead.
-func parseOther(s string, v *Value) *Error {
+// or explains what was written instead. It returns N of today+Nd.
+func parseOther(s string) (days int32, e *Error) {
 	if !strings.HasPrefix(s, "today") {
-		return notADate(s)
+		return 0, notADate(s)
 	}
 	i := len("today")
 	if i == len(s) {
-		*v = Value{relative: true}
-		return nil
+		return 0, nil
 	}
 	switch s[i] {
 	case '+', '-':
 	case ' ':
-		return fail(s, i, "a space where '+' or '-' belongs", "a '+' in a query string decodes to a space: write %2B for +, as in today%2B1d").as(CodePlusAsSpace).suggest("+")
+		return 0, fail(s, i, "a space where '+' or '-' belongs", "a '+' in a query string decodes to a space: write %2B for +, as in today%2B1d").as(CodePlusAsSpace).suggest("+")
 	default:
-		return fail(s, i, "expected '+' or '-' and a number of days after today, found "+describe(s, i), "as in today-1d or today+7d")
+		return 0, fail(s, i, "expected '+' or '-' and a number of days after today, found "+describe(s, i), "as in today-1d or today+7d")
 	}
 	neg := s[i] == '-'
 	i++
@@ -311,23 +331,22 @@ func parseOther(s string, v *Value) *Error {
 	}
 	switch {
 	case i == start:
-		return fail(s, i, "expected a number of days, found "+describe(s, i), "as in today-1d")
+		return 0, fail(s, i, "expected a number of days, found "+describe(s, i), "as in today-1d")
 	case n > MaxRelativeDays:
-		return fail(s, start, "the number of days is out of range 0–100000", "").part(i - start)
+		return 0, fail(s, start, "the number of days is out of range 0–100000", "").part(i - start)
 	case i == len(s):
-		return fail(s, i, "expected 'd' after the number of days", "relative dates count whole days: today"+s[start-1:i]+"d").suggest("d")
+		return 0, fail(s, i, "expected 'd' after the number of days", "relative dates count whole days: today"+s[start-1:i]+"d").suggest("d")
 	case s[i] == 'D' && i+1 == len(s):
-		return fail(s, i, "expected 'd' after the number of days, found 'D'", "relative dates are written in lower case: today"+s[start-1:i]+"d").suggest("d")
+		return 0, fail(s, i, "expected 'd' after the number of days, found 'D'", "relative dates are written in lower case: today"+s[start-1:i]+"d").suggest("d")
 	case s[i] != 'd':
-		return fail(s, i, "expected 'd' after the number of days, found "+describe(s, i), "relative dates count whole days: today-1d")
+		return 0, fail(s, i, "expected 'd' after the number of days, found "+describe(s, i), "relative dates count whole days: today-1d")
 	case i+1 < len(s):
-		return fail(s, i+1, "unexpected "+describe(s, i+1)+" after the relative date", "")
+		return 0, fail(s, i+1, "unexpected "+describe(s, i+1)+" after the relative date", "")
 	}
 	if neg {
 		n = -n
 	}
-	*v = Value{relative: true, days: int32(n)}
-	return nil
+	return int32(n), nil
 }
 
 // notADate explains a value that is neither a date nor today: words a user

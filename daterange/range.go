@@ -51,10 +51,11 @@ func parseRange(s string) (Range, *Error) {
 	comma := strings.IndexByte(s, ',')
 	var r Range
 	if comma < 0 {
-		if e := parseValue(s, &r.from); e != nil {
+		from, e := parseValue(s)
+		if e != nil {
 			return Range{}, e
 		}
-		return r, nil
+		return Range{from: from}, nil
 	}
 	if j := strings.IndexByte(s[comma+1:], ','); j >= 0 {
 		return Range{}, fail(s, comma+1+j, "a range has exactly one comma", "d=A,B: from A up to, not including, B").as(CodeBadRange)
@@ -65,11 +66,12 @@ func parseRange(s string) (Range, *Error) {
 	if comma == len(s)-1 {
 		return Range{}, fail(s, len(s), "the range's end is missing after ','", rangeHint).as(CodeBadRange)
 	}
-	if e := parseValue(s[:comma], &r.from); e != nil {
+	var e *Error
+	if r.from, e = parseValue(s[:comma]); e != nil {
 		return Range{}, e.shift(s, 0)
 	}
-	if e := parseValue(s[comma+1:], &r.to); e != nil {
-		if r.from.prec == Second && !r.from.hasOffset && fractionAhead(s[comma+1:]) {
+	if r.to, e = parseValue(s[comma+1:]); e != nil {
+		if r.from.prec() == Second && !r.from.hasOffset() && fractionAhead(s[comma+1:]) {
 			return Range{}, fail(s, comma, "',' is not a decimal sign", "write '.' for a fraction of a second; ',' separates the two ends of a range").as(CodeDecimalComma).suggest(".")
 		}
 		return Range{}, e.shift(s, comma+1)
@@ -113,13 +115,13 @@ func fractionAhead(s string) bool {
 // left to Resolve.
 func reversed(from, to Value) bool {
 	switch {
-	case from.relative && to.relative:
-		return to.days <= from.days
-	case from.relative || to.relative || from.hasOffset != to.hasOffset:
+	case from.relative() && to.relative():
+		return to.days() <= from.days()
+	case from.relative() || to.relative() || from.hasOffset() != to.hasOffset():
 		return false
 	}
-	if from.offset != to.offset { // both with offsets, and different ones
-		a, b := from.civilSeconds()-int64(from.offset), to.civilSeconds()-int64(to.offset)
+	if from.offset() != to.offset() { // both with offsets, and different ones
+		a, b := from.civilSeconds()-int64(from.offset()), to.civilSeconds()-int64(to.offset())
 		return b < a || b == a && to.nsec <= from.nsec
 	}
 	return to.wallKey() < from.wallKey() || to.wallKey() == from.wallKey() && to.nsec <= from.nsec
@@ -128,6 +130,6 @@ func reversed(from, to Value) bool {
 // wallKey orders absolute values by their date and time of day to the
 // second, ignoring offsets: cheaper than unixNano where the offsets agree.
 func (v Value) wallKey() uint64 {
-	return uint64(v.year)<<40 | uint64(v.month)<<32 | uint64(v.day)<<24 |
-		uint64(v.hour)<<16 | uint64(v.minute)<<8 | uint64(v.second)
+	return uint64(v.year())<<40 | uint64(v.month())<<32 | uint64(v.day())<<24 |
+		uint64(v.hour())<<16 | uint64(v.minute())<<8 | uint64(v.second())
 }

@@ -36,13 +36,13 @@ func (v Value) Interval(now time.Time, loc *time.Location) Window {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if v.relative {
-		d := dayAt(now.In(loc)) + day(v.days)
+	if v.relative() {
+		d := dayAt(now.In(loc)) + day(v.days())
 		return Window{From: startOfDay(d, loc), To: startOfDay(d+1, loc)}
 	}
 	start := v.Start(now, loc)
-	if v.prec == Day {
-		d := dayOf(int(v.year), time.Month(v.month), int(v.day))
+	if v.prec() == Day {
+		d := dayOf(int(v.year()), time.Month(v.month()), int(v.day()))
 		return Window{From: start, To: startOfDay(d+1, loc)}
 	}
 	return Window{From: start, To: start.Add(v.length())}
@@ -54,14 +54,14 @@ func (v Value) Start(now time.Time, loc *time.Location) time.Time {
 		loc = time.UTC
 	}
 	switch {
-	case v.relative:
-		return startOfDay(dayAt(now.In(loc))+day(v.days), loc)
-	case v.hasOffset:
-		return time.Unix(v.civilSeconds()-int64(v.offset), int64(v.nsec)).In(loc)
-	case v.prec == Day:
-		return timezone.StartOfDay(int(v.year), time.Month(v.month), int(v.day), loc)
+	case v.relative():
+		return startOfDay(dayAt(now.In(loc))+day(v.days()), loc)
+	case v.hasOffset():
+		return time.Unix(v.civilSeconds()-int64(v.offset()), int64(v.nsec)).In(loc)
+	case v.prec() == Day:
+		return timezone.StartOfDay(int(v.year()), time.Month(v.month()), int(v.day()), loc)
 	}
-	return timezone.Local(int(v.year), time.Month(v.month), int(v.day), int(v.hour), int(v.minute), int(v.second), int(v.nsec), loc)
+	return timezone.Local(int(v.year()), time.Month(v.month()), int(v.day()), int(v.hour()), int(v.minute()), int(v.second()), int(v.nsec), loc)
 }
 
 // Near returns the window of a start-date or finish-date value: its start

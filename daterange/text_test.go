@@ -27,7 +27,7 @@ func TestTextMarshaling(t *testing.T) {
 
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	var r Range
-	fs.TextVar(&r, "d", Single(Value{year: 2007, month: 8, day: 5}), "the range")
+	fs.TextVar(&r, "d", Single(pack(parts{year: 2007, month: 8, day: 5})), "the range")
 	if err := fs.Parse([]string{"-d", "today-7d,today"}); err != nil || r.String() != "today-7d,today" {
 		t.Errorf("flag: %v, %v", r, err)
 	}

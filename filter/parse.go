@@ -74,6 +74,9 @@ func parseInto(q *Query, method, target string) error {
 
 // stripOrigin removes a scheme and host (https://vcc-na1.8x8.com) from target.
 func stripOrigin(target string) string {
+	if target == "" || target[0]|0x20 != 'h' {
+		return target // a path, as most requests are: no scheme to compare
+	}
 	for _, scheme := range []string{"https://", "http://"} {
 		if len(target) >= len(scheme) && strings.EqualFold(target[:len(scheme)], scheme) {
 			rest := target[len(scheme):]
@@ -184,6 +187,10 @@ func (q *Query) set(name, value string, pl place, seen *uint8, errs *ErrorList) 
 	i := len(q.Fields) // keep Fields sorted by name as they arrive
 	for i > 0 && q.Fields[i-1].Name > name {
 		i--
+	}
+	if i == len(q.Fields) {
+		q.Fields = append(q.Fields, Field{Name: name, Value: value}) // in order, as most requests write them
+		return
 	}
 	q.Fields = slices.Insert(q.Fields, i, Field{Name: name, Value: value})
 }

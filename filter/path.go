@@ -44,8 +44,8 @@ func parsePath(path string, at int, q *Query, errs *ErrorList) {
 	if strings.HasSuffix(rest, "/") {
 		rest = rest[:len(rest)-1] // /files/ as in the document's browser example
 	}
-	head, tail, hasTail := strings.Cut(rest, "/")
-	name, suffix, hasSuffix := strings.Cut(head, ".")
+	head, tail, hasTail := cut(rest, '/')
+	name, suffix, hasSuffix := cut(head, '.')
 	switch name {
 	case "files":
 		q.Resource = Files

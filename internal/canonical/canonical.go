@@ -126,9 +126,12 @@ func appendCanonical(b []byte, q *filter.Query) []byte {
 	return b
 }
 
+// appendVar writes sep, name, '=' and the value escaped. name is a
+// variable's or a field's (Validate has checked it), which hold only letters,
+// digits and '_' (TestFieldNamesNeedNoEscape): it is written as it is.
 func appendVar(b []byte, sep byte, name, value string) []byte {
 	b = append(b, sep)
-	b = AppendEscaped(b, name)
+	b = append(b, name...)
 	b = append(b, '=')
 	return AppendEscaped(b, value)
 }
