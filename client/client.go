@@ -51,6 +51,9 @@ type Client struct {
 	tenantZone *time.Location // the tenant's zone when told (never sent), else nil
 	wire       filter.Format
 	walk       Walk
+	// serverFilter sends filter= as it is (WithServerFilter); else a
+	// query with a filter is planned (plan.go).
+	serverFilter bool
 }
 
 // Option sets up a Client.
@@ -264,6 +267,18 @@ func WithWireFormat(f filter.Format) Option {
 func WithWalk(w Walk) Option {
 	return func(c *Client) error {
 		c.walk = w
+		return nil
+	}
+}
+
+// WithServerFilter sends a query's filter= to the server as it is, for a
+// server said to accept it (recq serve --filter; recq get --server-filter).
+// Without it a query with a filter is planned: the API's own variables
+// are sent and the rest is evaluated on what comes back (docs/CLIENT.md,
+// "Plans").
+func WithServerFilter() Option {
+	return func(c *Client) error {
+		c.serverFilter = true
 		return nil
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/record"
 )
 
@@ -42,6 +44,7 @@ type kind[R any] struct {
 	read     func(io.Reader, filter.Format) ([]R, error)
 	id       func(*R) string
 	start    func(*R) time.Time
+	compile  func(*expr.Expr, []daterange.Window) func(*R) bool // a filter's predicate (package expr)
 }
 
 var (
@@ -53,8 +56,9 @@ var (
 				func(*record.Transcript) error { return errNotFiles })
 			return page, err
 		},
-		id:    func(f *record.File) string { return f.Filename },
-		start: func(f *record.File) time.Time { return f.StartDate },
+		id:      func(f *record.File) string { return f.Filename },
+		start:   func(f *record.File) time.Time { return f.StartDate },
+		compile: expr.CompileFiles,
 	}
 	transcriptKind = kind[record.Transcript]{
 		resource: filter.Transcripts,
@@ -64,8 +68,9 @@ var (
 				func(x *record.Transcript) error { return add(&page, x) })
 			return page, err
 		},
-		id:    func(t *record.Transcript) string { return t.InteractionGUID },
-		start: func(t *record.Transcript) time.Time { return t.StartDate },
+		id:      func(t *record.Transcript) string { return t.InteractionGUID },
+		start:   func(t *record.Transcript) time.Time { return t.StartDate },
+		compile: expr.CompileTranscripts,
 	}
 )
 
@@ -194,13 +199,22 @@ func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.
 			yield(zero, err)
 			return
 		}
-		p := &pager[R]{c: c, k: k, start: c.now()}
-		if w == WalkKey {
-			nw, _ := c.narrower(q)
-			p.byKey(ctx, q, nw, yield)
-		} else {
-			p.byOffset(ctx, q, yield)
+		if q.Filter != nil && !c.serverFilter {
+			planned(c, ctx, q, k, yield)
+			return
 		}
+		walkQuery(c, ctx, q, w, k, yield)
+	}
+}
+
+// walkQuery walks the pages of q, a checked query, by w.
+func walkQuery[R any](c *Client, ctx context.Context, q *filter.Query, w Walk, k *kind[R], yield func(R, error) bool) {
+	p := &pager[R]{c: c, k: k, start: c.now()}
+	if w == WalkKey {
+		nw, _ := c.narrower(q)
+		p.byKey(ctx, q, nw, yield)
+	} else {
+		p.byOffset(ctx, q, yield)
 	}
 }
 
