@@ -2,12 +2,12 @@ package client_test
 
 import (
 	"context"
-	"math/rand/v2"
-	"net/http"
-	"slices"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
+	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
