@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -53,11 +54,16 @@ func (p *FilterPlan) ResidualText() string {
 
 // MarshalJSON writes the plan as recq get --explain prints it:
 // {"requests": [...], "residual": "..."}.
+// A request's '&' is written as it is, not as \u0026.
 func (p *FilterPlan) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		Requests []string `json:"requests"`
 		Residual string   `json:"residual"`
 	}{p.RequestTexts(), p.ResidualText()})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // ErrFilterZone is returned, wrapped, when a filter's dates are read in the

@@ -117,11 +117,11 @@ func TestPlanShapes(t *testing.T) {
 
 func TestPlanJSON(t *testing.T) {
 	p := explain(t, "/files.csv?filter=agentID=in=(bill,ann);duration=gt=600&d=today-7d,today")
-	b, err := json.Marshal(p)
+	b, err := p.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"requests":["/files.csv?d=today-7d,today\u0026agentID=bill","/files.csv?d=today-7d,today\u0026agentID=ann"],"residual":"duration=gt=600"}`
+	want := `{"requests":["/files.csv?d=today-7d,today&agentID=bill","/files.csv?d=today-7d,today&agentID=ann"],"residual":"duration=gt=600"}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
