@@ -413,3 +413,21 @@ func TestPropPlanUnderDeletes(t *testing.T) {
 		}
 	})
 }
+
+// TestPlanFirstRequest: Plan tells the first request a filter's plan
+// sends, never a filter= the API does not take.
+func TestPlanFirstRequest(t *testing.T) {
+	c, err := client.New("", tenant, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, err := c.Plan(filter.Files, "filter=agentID=in=(bill,ann)%3Bduration=gt=600")
+	if err != nil || first != "/files?tz=UTC&agentID=bill" {
+		t.Errorf("Plan: %q, %v", first, err)
+	}
+	c, _ = client.New("", tenant, token, client.WithServerFilter())
+	first, _, err = c.Plan(filter.Files, "filter=agentID==bill")
+	if err != nil || first != "/files?tz=UTC&filter=agentID==bill" {
+		t.Errorf("Plan, WithServerFilter: %q, %v", first, err)
+	}
+}

@@ -114,11 +114,22 @@ var ErrNoKeyWalk = errors.New("the query's dates do not allow a key walk")
 
 // Plan checks a list query as Files and Transcripts do and returns the
 // request of its first page (as sent, below the base URL) and the walk
-// that will be used. It sends nothing.
+// that will be used. It sends nothing. For a query with a filter that is
+// planned, it is the first request of the plan ("" when the plan sends
+// nothing).
 func (c *Client) Plan(resource filter.Resource, query string) (first string, w Walk, err error) {
 	q, err := c.prepare(resource, query)
 	if err != nil {
 		return "", 0, err
+	}
+	if q.Filter != nil && !c.serverFilter {
+		// A filter is planned: the first request sent is the plan's
+		// (none when the plan sends nothing; ExplainFilter tells them all).
+		p, err := c.planOf(q)
+		if err != nil || len(p.Requests) == 0 {
+			return "", 0, err
+		}
+		q = p.Requests[0]
 	}
 	w, err = c.choose(q)
 	if err != nil {
