@@ -95,3 +95,25 @@ func fetchBody(t *testing.T, url string) string {
 	}
 	return string(b)
 }
+
+// TestGetExplainZone: a filter date in the tenant's zone is planned only
+// when the zone is known (the request's tz, or --tenant-tz); without it
+// recq get says what to give, and sends nothing.
+func TestGetExplainZone(t *testing.T) {
+	const request = "/files?filter=startDate=ge=today-1d;agentID==bill"
+	_, stderr, status := runGet(t, "", "--url", "https://127.0.0.1:1/api/recordings", "--explain", request)
+	if status != 1 || !strings.Contains(stderr, "--tenant-tz") {
+		t.Fatalf("no zone: status %d: %s", status, stderr)
+	}
+	stdout, stderr, status := runGet(t, "", "--url", "https://127.0.0.1:1/api/recordings", "--tenant-tz", "America/Denver", "--explain", request)
+	want := `{
+  "requests": [
+    "/files?d=2026-11-24T00:00:00-07:00,9999-12-30T16:59:59.999999999-07:00&agentID=bill"
+  ],
+  "residual": ""
+}
+`
+	if status != 0 || stdout != want {
+		t.Fatalf("--tenant-tz: status %d %s\n got %s\nwant %s", status, stderr, stdout, want)
+	}
+}
