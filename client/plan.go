@@ -201,6 +201,12 @@ func subExpr(e *expr.Expr, idx []int) *expr.Expr {
 	return &expr.Expr{Resource: e.Resource, Text: e.Text, Nodes: nodes, Values: e.Values}
 }
 
+// MaxBranches bounds the requests of a plan: an OR (or =in=) of more
+// branches stays in the residual, sent as one request. The merged walk
+// holds a page of each branch's walk at once, so this bounds its memory
+// at 64 pages, where a filter's 8192 bytes could list thousands of agents.
+const MaxBranches = 64
+
 // state is what a request will send: the API's variables a plan has moved
 // comparisons into so far.
 type state struct {
@@ -341,6 +347,13 @@ func (s *state) field(name, value string) bool {
 // several values, when the API expresses every branch exactly; else nil.
 func (s *state) split(e *expr.Expr, j int, w []daterange.Window) []*state {
 	n := &e.Nodes[j]
+	branches := int(n.Count) // an =in='s values
+	if n.Op == expr.Or {
+		branches = len(e.Children(j))
+	}
+	if branches > MaxBranches {
+		return nil
+	}
 	var out []*state
 	switch {
 	case n.Op == expr.In:

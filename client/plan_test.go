@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +103,8 @@ func TestPlanShapes(t *testing.T) {
 		{"/transcripts?filter=metaData.fieldValue==*B*e*", []string{"/transcripts"}, "metaData.fieldValue==*B*e*"},
 		// A text that needs escapes is written as the API reads it.
 		{"/files?filter=agentID=='a b;c'", []string{"/files?agentID=a%20b;c"}, ""},
+		// More than MaxBranches branches stay residual: one request.
+		{"/files?filter=agentID=in=(" + manyAgents(client.MaxBranches+1) + ")", []string{"/files"}, "agentID=in=(" + manyAgents(client.MaxBranches+1) + ")"},
 		// n is a position in the answer: never sent, skipped by the walk.
 		{"/files?n=51&filter=agentID==bill", []string{"/files?agentID=bill"}, ""},
 	} {
@@ -113,6 +116,14 @@ func TestPlanShapes(t *testing.T) {
 			t.Errorf("%s: residual %q, want %q", c.request, got, c.residual)
 		}
 	}
+}
+
+func manyAgents(n int) string {
+	a := make([]string, n)
+	for i := range a {
+		a[i] = "a" + strconv.Itoa(i)
+	}
+	return strings.Join(a, ",")
 }
 
 func TestPlanJSON(t *testing.T) {
@@ -429,5 +440,16 @@ func TestPlanFirstRequest(t *testing.T) {
 	first, _, err = c.Plan(filter.Files, "filter=agentID==bill")
 	if err != nil || first != "/files?tz=UTC&filter=agentID==bill" {
 		t.Errorf("Plan, WithServerFilter: %q, %v", first, err)
+	}
+}
+
+// TestPlanMaxBranches: an =in= of MaxBranches agents is that many
+// requests; one more keeps it residual (docs/CLIENT.md, "What is bounded").
+func TestPlanMaxBranches(t *testing.T) {
+	if p := explain(t, "/files?filter=agentID=in=("+manyAgents(client.MaxBranches)+")"); len(p.Requests) != client.MaxBranches || p.ResidualText() != "" {
+		t.Errorf("%d requests, residual %q", len(p.Requests), p.ResidualText())
+	}
+	if p := explain(t, "/files?filter=agentID=="+strings.ReplaceAll(manyAgents(client.MaxBranches+1), ",", ",agentID==")); len(p.Requests) != 1 {
+		t.Errorf("an OR of %d branches: %d requests", client.MaxBranches+1, len(p.Requests))
 	}
 }
