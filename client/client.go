@@ -295,8 +295,8 @@ func WithObserver(observe func(Event)) Option {
 // Event is what an observer is told.
 type Event struct {
 	Kind    EventKind
-	Page    int           // the page's ordinal in the walk: the page read, or the page retried
-	Records int           // records yielded so far in the walk
+	Page    int           // the page's ordinal in the walk (across a plan's requests): the page read, or the page retried
+	Records int           // records yielded so far in the walk (for a plan: read from all its requests, before the residual)
 	Status  int           // the status retried, for Retry
 	Wait    time.Duration // the wait before the next try, for Retry
 	Elapsed time.Duration // since the walk began, by the client's clock

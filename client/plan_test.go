@@ -453,3 +453,31 @@ func TestPlanMaxBranches(t *testing.T) {
 		t.Errorf("an OR of %d branches: %d requests", client.MaxBranches+1, len(p.Requests))
 	}
 }
+
+// TestPlanObserverCountsAcrossRequests: the pages of a plan's requests are
+// numbered as one walk's, each once, for recq get's progress line.
+func TestPlanObserverCountsAcrossRequests(t *testing.T) {
+	f := newFixture(t, genFiles(5, 200, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), 30), nil)
+	var pages []int
+	c := f.newClient(t, nil, client.WithObserver(func(e client.Event) {
+		if e.Kind == client.EventPage {
+			pages = append(pages, e.Page)
+		}
+	}))
+	if _, err := collect(c.Files(context.Background(), "filter=agentID=in=(bill,ann)")); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(pages) // the walks' pages interleave as the merge reads them
+	if len(pages) < 3 || !slices.Equal(pages, func() []int {
+		w := make([]int, len(pages))
+		for i := range w {
+			w[i] = i + 1
+		}
+		return w
+	}()) {
+		t.Errorf("pages %v, want 1, 2, … across the requests", pages)
+	}
+	if sent := len(f.requests()); sent != len(pages) {
+		t.Errorf("%d requests sent, %d pages told", sent, len(pages))
+	}
+}

@@ -56,6 +56,7 @@ func planned[R any](c *Client, ctx context.Context, q *filter.Query, k *kind[R],
 		}
 		return yield(*r, nil)
 	}
+	n := &counts{start: c.now()} // the observer numbers pages across the requests
 	walks := make([]iter.Seq2[R, error], len(p.Requests))
 	for i, r := range p.Requests {
 		w, err := c.choose(r)
@@ -63,7 +64,7 @@ func planned[R any](c *Client, ctx context.Context, q *filter.Query, k *kind[R],
 			yield(zero, err)
 			return
 		}
-		walks[i] = func(y func(R, error) bool) { walkQuery(c, ctx, r, w, k, y) }
+		walks[i] = func(y func(R, error) bool) { walkQuery(c, ctx, r, w, k, n, y) }
 	}
 	switch len(walks) {
 	case 0:

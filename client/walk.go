@@ -214,13 +214,13 @@ func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.
 			planned(c, ctx, q, k, yield)
 			return
 		}
-		walkQuery(c, ctx, q, w, k, yield)
+		walkQuery(c, ctx, q, w, k, &counts{start: c.now()}, yield)
 	}
 }
 
-// walkQuery walks the pages of q, a checked query, by w.
-func walkQuery[R any](c *Client, ctx context.Context, q *filter.Query, w Walk, k *kind[R], yield func(R, error) bool) {
-	p := &pager[R]{c: c, k: k, start: c.now()}
+// walkQuery walks the pages of q, a checked query, by w, counting them in n.
+func walkQuery[R any](c *Client, ctx context.Context, q *filter.Query, w Walk, k *kind[R], n *counts, yield func(R, error) bool) {
+	p := &pager[R]{c: c, k: k, counts: n}
 	if w == WalkKey {
 		nw, _ := c.narrower(q)
 		p.byKey(ctx, q, nw, yield)
