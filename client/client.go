@@ -51,6 +51,9 @@ type Client struct {
 	tenantZone *time.Location // the tenant's zone when told (never sent), else nil
 	wire       filter.Format
 	walk       Walk
+	// serverFilter sends filter= as it is (WithServerFilter); else a
+	// query with a filter is planned (plan.go).
+	serverFilter bool
 }
 
 // Option sets up a Client.
@@ -268,6 +271,18 @@ func WithWalk(w Walk) Option {
 	}
 }
 
+// WithServerFilter sends a query's filter= to the server as it is, for a
+// server said to accept it (recq serve --filter; recq get --server-filter).
+// Without it a query with a filter is planned: the API's own variables
+// are sent and the rest is evaluated on what comes back (docs/CLIENT.md,
+// "Plans").
+func WithServerFilter() Option {
+	return func(c *Client) error {
+		c.serverFilter = true
+		return nil
+	}
+}
+
 // WithObserver calls observe after each page and before each retry, on the
 // goroutine that walks; recq get draws its progress line from it.
 func WithObserver(observe func(Event)) Option {
@@ -280,8 +295,8 @@ func WithObserver(observe func(Event)) Option {
 // Event is what an observer is told.
 type Event struct {
 	Kind    EventKind
-	Page    int           // the page's ordinal in the walk: the page read, or the page retried
-	Records int           // records yielded so far in the walk
+	Page    int           // the page's ordinal in the walk (across a plan's requests): the page read, or the page retried
+	Records int           // records yielded so far in the walk (for a plan: read from all its requests, before the residual)
 	Status  int           // the status retried, for Retry
 	Wait    time.Duration // the wait before the next try, for Retry
 	Elapsed time.Duration // since the walk began, by the client's clock

@@ -82,3 +82,28 @@ func ExampleWithRequestTimeout() {
 	// Output:
 	// true 50ms true
 }
+
+// The plan of a filter for an API that does not take filter=: one request
+// per agent, each with the query's own d, and the duration left to the
+// client.
+func ExamplePlanFilter() {
+	q, err := filter.Parse("GET", "/files.csv?filter=agentID=in=(bill,ann);duration=gt=600&d=today-7d,today")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	p, err := client.PlanFilter(q, now, time.UTC)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range p.RequestTexts() {
+		fmt.Println(r)
+	}
+	fmt.Printf("residual: %s\n", p.ResidualText())
+	// Output:
+	// /files.csv?d=today-7d,today&agentID=bill
+	// /files.csv?d=today-7d,today&agentID=ann
+	// residual: duration=gt=600
+}

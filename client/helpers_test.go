@@ -107,11 +107,18 @@ func newFixture(t *testing.T, files []record.File, ts []record.Transcript) *fixt
 
 // startFixture starts a fixture; the caller closes f.ts.
 func startFixture(files []record.File, ts []record.Transcript) *fixture {
+	return startFixtureWith(files, ts, time.UTC, false)
+}
+
+// startFixtureWith starts a fixture whose tenant's zone is zone and which
+// answers filter= when filters is true; the caller closes f.ts.
+func startFixtureWith(files []record.File, ts []record.Transcript, zone *time.Location, filters bool) *fixture {
 	f := &fixture{api: server.New(server.Config{
 		Store:  record.NewStore(files, ts),
 		Tenant: tenant, Token: token,
-		Zone:  time.UTC,
-		Clock: func() time.Time { return testNow },
+		Zone:   zone,
+		Clock:  func() time.Time { return testNow },
+		Filter: filters,
 	})}
 	f.ts = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()

@@ -19,8 +19,23 @@ type narrower struct {
 }
 
 // lastEnd is the end of the key walk of a query without d: the last
-// instant the API can write (years have four digits, [D-14]).
+// instant the API can write (years have four digits, [D-14]) in UTC.
 var lastEnd = mustValue("9999-12-31T23:59:59.999999999Z")
+
+// lastEndIn is lastEnd for a query read in zone: the last instant of the
+// year 9999 there, since the API refuses a d whose end falls in the year
+// 10000 in the query's zone (Asia/Kolkata's 9999-12-31T23:59:59Z does).
+// Without a zone (the tenant's, not told) it is the last instant every
+// zone writes in 9999.
+func lastEndIn(zone *time.Location) daterange.Value {
+	if zone == nil {
+		return mustValue("9999-12-30T23:59:59.999999999Z")
+	}
+	if v, err := valueAt(time.Date(9999, 12, 31, 23, 59, 59, 999999999, zone)); err == nil {
+		return v
+	}
+	return lastEnd
+}
 
 func mustValue(s string) daterange.Value {
 	v, err := daterange.ParseValue(s)
@@ -51,7 +66,7 @@ func valueAt(t time.Time) (daterange.Value, error) {
 // tenant's, which the client does not know.
 func newNarrower(q *filter.Query, zone *time.Location) (narrower, string) {
 	if !q.HasDate {
-		return narrower{end: lastEnd}, ""
+		return narrower{end: lastEndIn(zone)}, ""
 	}
 	a := q.Date.From()
 	var nw narrower

@@ -14,11 +14,10 @@ import (
 
 // pager fetches the pages of one walk and counts them.
 type pager[R any] struct {
-	c       *Client
-	k       *kind[R]
-	start   time.Time
-	page    int // pages fetched
-	records int // records yielded
+	c *Client
+	k *kind[R]
+	*counts
+	ordinal int // the ordinal of the page this walk fetched last, among every walk's of counts
 	// The n and request of the last page fetched, and whether its second
 	// held more records than a walk keeps (maxTies).
 	n       int
@@ -26,17 +25,26 @@ type pager[R any] struct {
 	crowded bool
 }
 
+// counts are what an observer is told of a walk: shared by the walks of a
+// plan, so that its pages are numbered across its requests.
+type counts struct {
+	start   time.Time
+	page    int // pages fetched
+	records int // records read from them and yielded by the walks
+}
+
 func (p *pager[R]) event() Event {
-	return Event{Page: p.page, Records: p.records, Elapsed: p.c.now().Sub(p.start)}
+	return Event{Page: p.ordinal, Records: p.records, Elapsed: p.c.now().Sub(p.start)}
 }
 
 // fetch gets the page q asks for; an error is a *PageError.
 func (p *pager[R]) fetch(ctx context.Context, q *filter.Query) ([]R, error) {
 	p.page++
+	p.ordinal = p.page
 	target := encode.Canonical(q)
 	p.n, p.target = q.N, target
 	fail := func(err error) ([]R, error) {
-		return nil, &PageError{Page: p.page, N: q.N, Request: target, Err: err}
+		return nil, &PageError{Page: p.ordinal, N: q.N, Request: target, Err: err}
 	}
 	resp, err := p.c.send(ctx, "GET", target, q.Format, p.event())
 	if err != nil {
@@ -57,7 +65,7 @@ func (p *pager[R]) yieldPage(recs []R, keep func(*R) bool, yield func(R, error) 
 		if !keep(&recs[i]) {
 			if p.crowded {
 				var zero R
-				yield(zero, &PageError{Page: p.page, N: p.n, Request: p.target,
+				yield(zero, &PageError{Page: p.ordinal, N: p.n, Request: p.target,
 					Err: errors.New("more than " + strconv.Itoa(maxTies) + " records share one second of startDate: the walk does not keep more identities than that")})
 				return false
 			}
@@ -209,7 +217,7 @@ func next(idle int, progress bool) int {
 }
 
 func (p *pager[R]) stuck(q *filter.Query) error {
-	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
+	return &PageError{Page: p.ordinal, N: q.N, Request: encode.Canonical(q),
 		Err: errors.New("the server answered " + strconv.Itoa(maxIdle+1) + " full pages in a row with no record not listed before: it does not move through the list with n and d")}
 }
 
@@ -224,7 +232,7 @@ func (p *pager[R]) listedPrefix(recs []R, l *last) int {
 }
 
 func (p *pager[R]) backwards(q *filter.Query, k, after int) error {
-	return &PageError{Page: p.page, N: q.N, Request: encode.Canonical(q),
+	return &PageError{Page: p.ordinal, N: q.N, Request: encode.Canonical(q),
 		Err: errors.New("the server's pages move backwards: this page holds records already listed up to n=" + strconv.Itoa(q.N+k-1) +
 			", but the page at n=" + strconv.Itoa(after) + " began after them; a list that only loses records cannot do that: it does not move through the list with n")}
 }

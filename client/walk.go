@@ -8,8 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/record"
 )
 
@@ -42,6 +44,7 @@ type kind[R any] struct {
 	read     func(io.Reader, filter.Format) ([]R, error)
 	id       func(*R) string
 	start    func(*R) time.Time
+	compile  func(*expr.Expr, []daterange.Window) func(*R) bool // a filter's predicate (package expr)
 }
 
 var (
@@ -53,8 +56,9 @@ var (
 				func(*record.Transcript) error { return errNotFiles })
 			return page, err
 		},
-		id:    func(f *record.File) string { return f.Filename },
-		start: func(f *record.File) time.Time { return f.StartDate },
+		id:      func(f *record.File) string { return f.Filename },
+		start:   func(f *record.File) time.Time { return f.StartDate },
+		compile: expr.CompileFiles,
 	}
 	transcriptKind = kind[record.Transcript]{
 		resource: filter.Transcripts,
@@ -64,8 +68,9 @@ var (
 				func(x *record.Transcript) error { return add(&page, x) })
 			return page, err
 		},
-		id:    func(t *record.Transcript) string { return t.InteractionGUID },
-		start: func(t *record.Transcript) time.Time { return t.StartDate },
+		id:      func(t *record.Transcript) string { return t.InteractionGUID },
+		start:   func(t *record.Transcript) time.Time { return t.StartDate },
+		compile: expr.CompileTranscripts,
 	}
 )
 
@@ -109,11 +114,22 @@ var ErrNoKeyWalk = errors.New("the query's dates do not allow a key walk")
 
 // Plan checks a list query as Files and Transcripts do and returns the
 // request of its first page (as sent, below the base URL) and the walk
-// that will be used. It sends nothing.
+// that will be used. It sends nothing. For a query with a filter that is
+// planned, it is the first request of the plan ("" when the plan sends
+// nothing).
 func (c *Client) Plan(resource filter.Resource, query string) (first string, w Walk, err error) {
 	q, err := c.prepare(resource, query)
 	if err != nil {
 		return "", 0, err
+	}
+	if q.Filter != nil && !c.serverFilter {
+		// A filter is planned: the first request sent is the plan's
+		// (none when the plan sends nothing; ExplainFilter tells them all).
+		p, err := c.planOf(q)
+		if err != nil || len(p.Requests) == 0 {
+			return "", 0, err
+		}
+		q = p.Requests[0]
 	}
 	w, err = c.choose(q)
 	if err != nil {
@@ -194,13 +210,22 @@ func walk[R any](c *Client, ctx context.Context, query string, k *kind[R]) iter.
 			yield(zero, err)
 			return
 		}
-		p := &pager[R]{c: c, k: k, start: c.now()}
-		if w == WalkKey {
-			nw, _ := c.narrower(q)
-			p.byKey(ctx, q, nw, yield)
-		} else {
-			p.byOffset(ctx, q, yield)
+		if q.Filter != nil && !c.serverFilter {
+			planned(c, ctx, q, k, yield)
+			return
 		}
+		walkQuery(c, ctx, q, w, k, &counts{start: c.now()}, yield)
+	}
+}
+
+// walkQuery walks the pages of q, a checked query, by w, counting them in n.
+func walkQuery[R any](c *Client, ctx context.Context, q *filter.Query, w Walk, k *kind[R], n *counts, yield func(R, error) bool) {
+	p := &pager[R]{c: c, k: k, counts: n}
+	if w == WalkKey {
+		nw, _ := c.narrower(q)
+		p.byKey(ctx, q, nw, yield)
+	} else {
+		p.byOffset(ctx, q, yield)
 	}
 }
 

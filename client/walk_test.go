@@ -396,3 +396,27 @@ func TestKeyWalkFromNInsideASecond(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWalkWithoutDEastOfUTC: a query without d, read in a zone east of
+// UTC, is walked by key past its first page. Its narrowed d once ended at
+// 9999-12-31T23:59:59.999999999Z, which is in the year 10000 in
+// Asia/Kolkata: the API refused the second page.
+func TestKeyWalkWithoutDEastOfUTC(t *testing.T) {
+	files := genFiles(7, 120, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), 30)
+	kolkata, _ := time.LoadLocation("Asia/Kolkata")
+	for _, opts := range [][]client.Option{
+		{client.WithZone("Asia/Kolkata")},
+		{client.WithKnownTenantZone("Asia/Kolkata")},
+		{client.WithTenantZone()},
+	} {
+		f := startFixtureWith(files, nil, kolkata, false)
+		got, err := collect(f.newClient(t, nil, opts...).Files(context.Background(), "queueID=Q1"))
+		f.ts.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := expectFiles(t, files, "queueID=Q1"); len(want) <= client.PageSize || !slices.Equal(filenames(got), filenames(want)) {
+			t.Fatalf("listed %d files, want %d", len(got), len(want))
+		}
+	}
+}

@@ -46,6 +46,8 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	tenantTZ := fs.String("tenant-tz", "", "the tenant's IANA time zone, never sent: lets a request without tz whose d is one time of day (or starts at a fraction of a second) be walked by key; without it such a request is walked by offset")
 	timeout := fs.Duration("timeout", client.DefaultRequestTimeout, "bound each HTTP request, from the dial to the last byte of its body (a Go duration: 30s, 2m)")
 	outFile := fs.String("o", "", "write the document to FILE, created only when the walk completes (default: standard output, written as the pages come)")
+	explain := fs.Bool("explain", false, "print the plan of REQUEST's filter as JSON ({\"requests\": [...], \"residual\": \"...\"}) and send nothing")
+	serverFilter := fs.Bool("server-filter", false, "send filter= as it is, to a server said to accept it (recq serve --filter); without it a filter is planned")
 	fs.Lookup("timeout").DefValue = "60s" // as docs/CLIENT.md writes it, not 1m0s
 	if err := fs.Parse(args); err != nil {
 		return flagError("get", fs, err, stdout, stderr)
@@ -80,13 +82,16 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 		}
 		token = strings.TrimSpace(string(b))
 	}
-	if token == "" {
+	if token == "" && !*explain {
 		return fail("no token: give --token-file FILE or set RECQ_TOKEN (recq serve prints one)")
 	}
 	progress := newProgress(stderr, clock)
 	opts := []client.Option{client.WithObserver(progress.observe), client.WithClock(clock), client.WithRequestTimeout(*timeout)}
 	if *insecure {
 		opts = append(opts, client.WithInsecure())
+	}
+	if *serverFilter {
+		opts = append(opts, client.WithServerFilter())
 	}
 	// The request is sent as it is: no tz it does not have, so that its
 	// dates are the tenant's, as curl of the same request reads them.
@@ -108,6 +113,9 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 	case filter.Transcript, filter.Files, filter.Transcripts:
 	default:
 		return fail("%s is not a GET of the API", request)
+	}
+	if *explain {
+		return explainPlan(c, q, request, stdout, stderr)
 	}
 
 	out, err := newSink(*outFile, stdout)
@@ -147,6 +155,25 @@ func fetchAll(ctx context.Context, args []string, stdout, stderr io.Writer, cloc
 		return fail("%v", writeErr)
 	}
 	return 0
+}
+
+// explainPlan prints the plan of a list request as JSON (docs/CLIENT.md,
+// "Plans"): the requests the client would send, as it sends them, and the
+// residual; it reads no network.
+func explainPlan(c *client.Client, q *filter.Query, request string, stdout, stderr io.Writer) int {
+	if q.Resource != filter.Files && q.Resource != filter.Transcripts {
+		fmt.Fprintf(stderr, "recq get: --explain plans a list (/files, /transcripts), not %s\n", termtext.Escape(request))
+		return 1
+	}
+	p, err := c.ExplainFilter(q.Resource, request)
+	if err != nil {
+		if errors.Is(err, client.ErrFilterZone) {
+			fmt.Fprintf(stderr, "recq get: %v: give the request a tz, or --tenant-tz ZONE\n", err)
+			return 1
+		}
+		return failed(err, stdout, stderr)
+	}
+	return printJSON(stdout, stderr, p, 0)
 }
 
 // recordWriter is encode's FileWriter or TranscriptWriter.

@@ -2,7 +2,7 @@ package main
 
 func init() {
 	helps["get"] = helpText{
-		usage: "recq get [--url BASE] [--tenant NAME] [--token-file FILE] [--insecure] [--max N] [--tenant-tz ZONE] [--timeout D] [-o FILE] REQUEST",
+		usage: "recq get [--url BASE] [--tenant NAME] [--token-file FILE] [--insecure] [--max N] [--tenant-tz ZONE] [--timeout D] [-o FILE] [--explain] [--server-filter] REQUEST",
 		about: `Fetches every page of a GET from the Recordings API at BASE and prints them as
 one document in the request's format (one XML root, one JSON document, one
 CSV header), written as the pages come: the memory is a page's, whatever
@@ -23,6 +23,16 @@ second) is walked by offset unless --tenant-tz names the tenant's zone
 (never sent; it must be the tenant's setting). The query is checked before
 anything is sent.
 
+A filter= (recq's extension, which the Recordings API does not take) is
+planned: recq get sends what the API's own variables express (an exact
+agentID, a startDate window as d, one request per branch of an OR such as
+agentID=in=(bill,ann)) and evaluates the rest on the records that come
+back, printing what recq serve --filter prints for the request. --explain
+prints the plan as JSON, {"requests": [...], "residual": "..."}, and sends
+nothing; --server-filter sends the filter as it is, to a server that
+accepts it. A filter's dates need the zone they are read in: the request's
+tz, else --tenant-tz.
+
 The token is read from --token-file, else from the environment variable
 RECQ_TOKEN; never from the command line, where ps shows it. When standard
 error is a terminal, a progress line shows pages, records, rate and retries.`,
@@ -37,6 +47,7 @@ error is a terminal, a progress line shows pages, records, rate and retries.`,
 Examples:
   recq get --insecure --token-file token.txt '/files.csv?d=today-7d,today&tz=America/Denver'
   recq get --insecure --token-file token.txt --timeout 2m -o week.json '/files.json?d=today-7d,today'
+  recq get --explain '/files.csv?filter=agentID=in=(bill,ann);duration=gt=600&d=today-7d,today'
   RECQ_TOKEN=... recq get --url https://vcc-na1.8x8.com/api/recordings '/transcripts.json?agentID=bill'
 `,
 	}
