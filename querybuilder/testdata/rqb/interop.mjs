@@ -36,6 +36,7 @@ const built = {};
   let or = update(q, "combinator", "or", []);
   built.or = formatQuery(or, "json");
   built.orRootID = or.id;
+  built.dRuleID = q.rules[1].id;
 
   let not = update(q, "not", true, []);
   built.not = formatQuery(not, "json");
