@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -230,8 +231,7 @@ func (c *collected) isVariable(r Rule) bool {
 	if raw := strings.TrimSpace(string(r.Value)); raw != "" && raw[0] == '[' {
 		return false
 	}
-	known, _ := operator(c.resource, r.Field, r.Operator)
-	return known
+	return slices.Contains(filter.FieldNames(c.resource), r.Field)
 }
 
 // rule reads one rule into a variable and its value.
