@@ -5,4 +5,4 @@ package recq
 // toolchain did not record (a build from a working copy before the tag),
 // and a test holds it to CHANGELOG.md's latest release and that release to
 // the schema version it ships (docs/VERSIONS.md).
-const Version = "v0.9.0"
+const Version = "v0.10.0"

@@ -1,6 +1,9 @@
 package querybuilder
 
-import "github.com/recq/recq/filter/expr"
+import (
+	"github.com/recq/recq/filter/expr"
+	"github.com/recq/recq/schema"
+)
 
 // The operators of react-querybuilder that a filter selector takes, by its
 // kind (docs/BROWSER.md, "Filters"). The text ones that match a part of the
@@ -28,18 +31,16 @@ const (
 )
 
 // complements pairs each operator with the one that holds exactly when it
-// does not: a rule's not, and a group's by De Morgan, become these.
-var complements = map[string]string{
-	opEq: opNe, opNe: opEq,
-	opLt: opGe, opGe: opLt,
-	opGt: opLe, opLe: opGt,
-	opIn: opNotIn, opNotIn: opIn,
-	opBetween: opNotBetween, opNotBetween: opBetween,
-	opContains: opDoesNotContain, opDoesNotContain: opContains,
-	opBeginsWith: opDoesNotBeginWith, opDoesNotBeginWith: opBeginsWith,
-	opEndsWith: opDoesNotEndWith, opDoesNotEndWith: opEndsWith,
-	opMatches: opDoesNotMatch, opDoesNotMatch: opMatches,
-}
+// does not: a rule's not, and a group's by De Morgan, become these. The
+// table is the schema's (schema.BuilderComplements), so that a UI reading
+// recq schema and recq itself agree.
+var complements = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range schema.BuilderComplements() {
+		m[c.Operator], m[c.Complement] = c.Complement, c.Operator
+	}
+	return m
+}()
 
 // Complement returns the react-querybuilder operator that holds exactly
 // when op does not ("=" gives "!=", "between" "notBetween", "contains"
@@ -49,28 +50,38 @@ func Complement(op string) (string, bool) {
 	return c, ok
 }
 
-// kindOperators are the operators of each kind, in the order a UI offers
-// them, with their labels.
-var kindOperators = map[expr.Kind][]Option{
-	expr.Text: {
-		option(opEq, "is"), option(opNe, "is not"),
-		option(opContains, "contains"), option(opBeginsWith, "begins with"), option(opEndsWith, "ends with"),
-		option(opDoesNotContain, "does not contain"), option(opDoesNotBeginWith, "does not begin with"), option(opDoesNotEndWith, "does not end with"),
-		option(opIn, "is one of"), option(opNotIn, "is none of"),
-		option(opMatches, "matches (* any text, \\* a star)"), option(opDoesNotMatch, "does not match"),
-	},
-	expr.Integer: {
-		option(opEq, "="), option(opNe, "!="), option(opLt, "<"), option(opLe, "<="), option(opGt, ">"), option(opGe, ">="),
-		option(opIn, "is one of"), option(opNotIn, "is none of"),
-		option(opBetween, "between (both ends included)"), option(opNotBetween, "not between"),
-	},
-	expr.Date: {
-		option(opEq, "is in (the day, minute or second)"), option(opNe, "is not in"),
-		option(opLt, "before"), option(opLe, "up to the end of"), option(opGt, "after the end of"), option(opGe, "since"),
-		option(opIn, "is in one of"), option(opNotIn, "is in none of"),
-		option(opBetween, "between (both ends included)"), option(opNotBetween, "not between"),
-	},
+// labels are the operators' labels by kind, where a kind words one its own way.
+var labels = map[string]string{
+	opEq: "is", opNe: "is not", opLt: "<", opLe: "<=", opGt: ">", opGe: ">=",
+	opIn: "is one of", opNotIn: "is none of", opBetween: "between (both ends included)", opNotBetween: "not between",
+	opContains: "contains", opBeginsWith: "begins with", opEndsWith: "ends with",
+	opDoesNotContain: "does not contain", opDoesNotBeginWith: "does not begin with", opDoesNotEndWith: "does not end with",
+	opMatches: "matches (* any text, \\* a star)", opDoesNotMatch: "does not match",
 }
+
+var dateLabels = map[string]string{
+	opEq: "is in (the day, minute or second)", opNe: "is not in", opLt: "before", opLe: "up to the end of",
+	opGt: "after the end of", opGe: "since", opIn: "is in one of", opNotIn: "is in none of",
+}
+
+// kindOperators are the operators of each kind (schema.BuilderOperators),
+// in the order a UI offers them, with their labels.
+var kindOperators = func() map[expr.Kind][]Option {
+	m := map[expr.Kind][]Option{}
+	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
+		for _, name := range schema.BuilderOperators(k) {
+			l := labels[name]
+			if k == expr.Integer && (name == opEq || name == opNe) {
+				l = name
+			}
+			if d, ok := dateLabels[name]; ok && k == expr.Date {
+				l = d
+			}
+			m[k] = append(m[k], option(name, l))
+		}
+	}
+	return m
+}()
 
 // KindOperators returns the react-querybuilder operators a filter selector
 // of kind k takes; the caller may modify the slice.
