@@ -80,20 +80,32 @@ func equalAnswers(a, b []bool) bool {
 // groups, every operator of each field's kind, with values that the
 // records of fuzz.Files often hold, so that answers are seldom all alike.
 func genGroup(t *rapid.T, depth int) *RuleGroup {
+	return genGroupOver(t, depth, []string{"agentID", "queueName", "phoneNumber", "duration", "startDate", "finishDate"}, false)
+}
+
+// genGroupOver draws a group over the given fields. With sqlOnly, it
+// draws what react-querybuilder's SQL export reads: no not on a rule, and
+// none of recq's own operators (matches, doesNotMatch).
+func genGroupOver(t *rapid.T, depth int, fields []string, sqlOnly bool) *RuleGroup {
 	g := &RuleGroup{Combinator: rapid.SampledFrom([]string{"and", "or"}).Draw(t, "combinator"), Not: rapid.IntRange(0, 3).Draw(t, "not") == 0}
 	n := rapid.IntRange(1, 4).Draw(t, "rules")
 	for range n {
 		if depth > 0 && rapid.IntRange(0, 3).Draw(t, "nested") == 0 {
-			g.Rules = append(g.Rules, Rule{Group: genGroup(t, depth-1)})
+			g.Rules = append(g.Rules, Rule{Group: genGroupOver(t, depth-1, fields, sqlOnly)})
 			continue
 		}
-		g.Rules = append(g.Rules, genRule(t))
+		r := genRule(t, fields)
+		for sqlOnly && (r.Operator == opMatches || r.Operator == opDoesNotMatch) {
+			r = genRule(t, fields)
+		}
+		r.Not = r.Not && !sqlOnly
+		g.Rules = append(g.Rules, r)
 	}
 	return g
 }
 
-func genRule(t *rapid.T) Rule {
-	field := rapid.SampledFrom([]string{"agentID", "queueName", "phoneNumber", "duration", "startDate", "finishDate"}).Draw(t, "field")
+func genRule(t *rapid.T, fields []string) Rule {
+	field := rapid.SampledFrom(fields).Draw(t, "field")
 	kind := kindOf(field)
 	op := rapid.SampledFrom(kindOperators[kind]).Draw(t, "operator").Name
 	var pool []string
@@ -103,7 +115,7 @@ func genRule(t *rapid.T) Rule {
 	case expr.Date:
 		pool = []string{"today", "today-1d", "today+1d", "today-2d"}
 	default:
-		pool = []string{"bill", "b", "ll", "ann", "a", "jo", "phone", "QUEUE", "*", "b*l"}
+		pool = []string{"bill", "b", "ll", "ann", "a", "jo", "phone", "QUEUE", "*", "b*l", "Bill", "it's", "a b"}
 	}
 	val := func() string { return rapid.SampledFrom(pool).Draw(t, "value") }
 	var v []byte
