@@ -195,7 +195,7 @@ func (c *collected) group(g *RuleGroup, key string) {
 				c.parts = append(c.parts, n)
 			}
 		case r.Combinator != "" || r.Disabled:
-		case apiOnly[r.Field] != "" || c.isVariable(r) || !c.isSelector(r.Field):
+		case c.isVariable(r) || !c.isSelector(r.Field):
 			c.rule(r, rk)
 		default:
 			if n := c.filterRule(r, rk, false); n != nil {
@@ -207,19 +207,15 @@ func (c *collected) group(g *RuleGroup, key string) {
 
 // isSelector reports whether name is a selector of the filter.
 func (c *collected) isSelector(name string) bool {
-	for _, s := range expr.Selectors(exprResource(c.resource)) {
-		if s.Name == name {
-			return true
-		}
-	}
-	return false
+	_, ok := selectorOf(c.resource, name)
+	return ok
 }
 
 // isVariable reports whether a rule of the top-level and group is one of
 // the API's variables: one only the API has, or a field's first rule with
 // = and one value.
 func (c *collected) isVariable(r Rule) bool {
-	if _, ok := apiOnly[r.Field]; ok {
+	if _, ok := apiOnly(r.Field); ok {
 		return true
 	}
 	if r.Not || r.Operator != opEq || r.ValueSource == "field" {

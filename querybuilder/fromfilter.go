@@ -67,7 +67,15 @@ func ruleOfNode(e *expr.Expr, i int, id string) Rule {
 		r.Value = jsonw.Strings(nil, vals)
 		return r
 	case expr.Lt, expr.Le, expr.Gt, expr.Ge:
-		r.Operator = map[expr.Op]string{expr.Lt: opLt, expr.Le: opLe, expr.Gt: opGt, expr.Ge: opGe}[n.Op]
+		r.Operator = opLt
+		switch n.Op {
+		case expr.Le:
+			r.Operator = opLe
+		case expr.Gt:
+			r.Operator = opGt
+		case expr.Ge:
+			r.Operator = opGe
+		}
 		r.Value = jsonw.String(nil, text(&args[0]))
 		return r
 	}
@@ -85,10 +93,7 @@ func ruleOfNode(e *expr.Expr, i int, id string) Rule {
 			r.Operator, value = opContains, p[1]
 		default:
 			r.Operator = opMatches
-			for k := range p {
-				p[k] = strings.NewReplacer(`\`, `\\`, `*`, `\*`).Replace(p[k])
-			}
-			value = strings.Join(p, "*")
+			value = patternText(p)
 		}
 	}
 	if n.Op == expr.Ne {
@@ -96,4 +101,23 @@ func ruleOfNode(e *expr.Expr, i int, id string) Rule {
 	}
 	r.Value = jsonw.String(nil, value)
 	return r
+}
+
+// patternText writes the pieces of a wildcard pattern as matches takes it:
+// joined by '*', each '\\' and '*' of a piece escaped with '\\'. (By hand:
+// strings.Replacer costs the browser module 28 kB, docs/BROWSER.md.)
+func patternText(pieces []string) string {
+	var b strings.Builder
+	for k, p := range pieces {
+		if k > 0 {
+			b.WriteByte('*')
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] == '\\' || p[i] == '*' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(p[i])
+		}
+	}
+	return b.String()
 }

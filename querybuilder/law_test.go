@@ -141,7 +141,7 @@ func kindOf(field string) expr.Kind {
 
 // drawFileRecords draws files and a clock on the day of the first.
 func drawFileRecords(t *rapid.T) records {
-	rs := records{files: fuzz.Files(16).Filter(func(fs []record.File) bool { return len(fs) >= 6 }).Draw(t, "files")}
+	rs := records{files: fuzz.Files(20).Filter(func(fs []record.File) bool { return len(fs) >= 10 }).Draw(t, "files")}
 	rs.now = rs.files[0].StartDate.Add(time.Duration(rapid.IntRange(-30, 30).Draw(t, "hours")) * time.Hour)
 	return rs
 }
@@ -214,7 +214,7 @@ func (m *mixed) add(a []bool) {
 }
 
 func (m *mixed) check(t *testing.T) {
-	if m.mixed*5 < m.runs {
+	if m.mixed*20 < m.runs {
 		t.Errorf("only %d of %d runs selected some records and not others: the law is barely tested", m.mixed, m.runs)
 	}
 }

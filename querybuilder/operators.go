@@ -50,18 +50,66 @@ func Complement(op string) (string, bool) {
 	return c, ok
 }
 
-// labels are the operators' labels by kind, where a kind words one its own way.
-var labels = map[string]string{
-	opEq: "is", opNe: "is not", opLt: "<", opLe: "<=", opGt: ">", opGe: ">=",
-	opIn: "is one of", opNotIn: "is none of", opBetween: "between (both ends included)", opNotBetween: "not between",
-	opContains: "contains", opBeginsWith: "begins with", opEndsWith: "ends with",
-	opDoesNotContain: "does not contain", opDoesNotBeginWith: "does not begin with", opDoesNotEndWith: "does not end with",
-	opMatches: "matches (* any text, \\* a star)", opDoesNotMatch: "does not match",
-}
-
-var dateLabels = map[string]string{
-	opEq: "is in (the day, minute or second)", opNe: "is not in", opLt: "before", opLe: "up to the end of",
-	opGt: "after the end of", opGe: "since", opIn: "is in one of", opNotIn: "is in none of",
+// opLabel is an operator's label for a field of kind k. (A switch, not a
+// map: a map literal's initialization costs the browser module more.)
+func opLabel(name string, k expr.Kind) string {
+	if k == expr.Date {
+		switch name {
+		case opEq:
+			return "is in (the day, minute or second)"
+		case opNe:
+			return "is not in"
+		case opLt:
+			return "before"
+		case opLe:
+			return "up to the end of"
+		case opGt:
+			return "after the end of"
+		case opGe:
+			return "since"
+		case opIn:
+			return "is in one of"
+		case opNotIn:
+			return "is in none of"
+		}
+	}
+	switch name {
+	case opEq:
+		if k == expr.Integer {
+			return name
+		}
+		return "is"
+	case opNe:
+		if k == expr.Integer {
+			return name
+		}
+		return "is not"
+	case opIn:
+		return "is one of"
+	case opNotIn:
+		return "is none of"
+	case opBetween:
+		return "between (both ends included)"
+	case opNotBetween:
+		return "not between"
+	case opContains:
+		return "contains"
+	case opBeginsWith:
+		return "begins with"
+	case opEndsWith:
+		return "ends with"
+	case opDoesNotContain:
+		return "does not contain"
+	case opDoesNotBeginWith:
+		return "does not begin with"
+	case opDoesNotEndWith:
+		return "does not end with"
+	case opMatches:
+		return "matches (* any text, \\* a star)"
+	case opDoesNotMatch:
+		return "does not match"
+	}
+	return name
 }
 
 // kindOperators are the operators of each kind (schema.BuilderOperators),
@@ -70,14 +118,7 @@ var kindOperators = func() map[expr.Kind][]Option {
 	m := map[expr.Kind][]Option{}
 	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
 		for _, name := range schema.BuilderOperators(k) {
-			l := labels[name]
-			if k == expr.Integer && (name == opEq || name == opNe) {
-				l = name
-			}
-			if d, ok := dateLabels[name]; ok && k == expr.Date {
-				l = d
-			}
-			m[k] = append(m[k], option(name, l))
+			m[k] = append(m[k], option(name, opLabel(name, k)))
 		}
 	}
 	return m

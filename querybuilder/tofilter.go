@@ -30,16 +30,23 @@ type leaf struct {
 	array bool // the values were a JSON array: a span names its item
 }
 
-// apiOnly are the variables the filter has no selector for: they go into
-// the API's variables, only from the top-level and of a group.
-var apiOnly = map[string]string{
-	"d":                   "compare startDate in a nested group (startDate >= today-7d)",
-	"tz":                  "tz applies to the whole request: give it in the top-level and group",
-	"n":                   "n applies to the whole request: give it in the top-level and group",
-	"start-date":          "compare startDate in a nested group",
-	"finish-date":         "compare finishDate in a nested group",
-	"metaData_fieldName":  "use metaData.fieldName (any entry) inside a group, or give the pair in the top-level and group",
-	"metaData_fieldValue": "use metaData.fieldValue (any entry) inside a group, or give the pair in the top-level and group",
+// apiOnly reports whether name is a variable the filter has no selector
+// for, which goes into the API's variables only from the top-level and
+// group, and the hint for a rule that gives it elsewhere.
+func apiOnly(name string) (hint string, ok bool) {
+	switch name {
+	case "d":
+		return "compare startDate in a nested group (startDate >= today-7d)", true
+	case "tz", "n":
+		return name + " applies to the whole request: give it in the top-level and group", true
+	case "start-date":
+		return "compare startDate in a nested group", true
+	case "finish-date":
+		return "compare finishDate in a nested group", true
+	case "metaData_fieldName", "metaData_fieldValue":
+		return "use " + strings.Replace(name, "_", ".", 1) + " (any entry) inside a group, or give the pair in the top-level and group", true
+	}
+	return "", false
 }
 
 // filterGroup reads group g as a part of the filter, negated when neg is
@@ -134,30 +141,13 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		c.fail(key, r.Field, filter.CodeUnsupportedRule, "recq cannot compare a field with another field", "compare the field with a value")
 		return nil
 	}
-	if hint, ok := apiOnly[r.Field]; ok {
+	if hint, ok := apiOnly(r.Field); ok {
 		c.fail(key, r.Field, filter.CodeUnsupportedRule, r.Field+" is a variable of the API, which only the top-level and group can give", hint)
 		return nil
 	}
-	res := exprResource(c.resource)
-	var sel expr.Selector
-	found := false
-	for _, s := range expr.Selectors(res) {
-		if s.Name == r.Field {
-			sel, found = s, true
-		}
-	}
+	sel, found := selectorOf(c.resource, r.Field)
 	if !found {
-		var names []string
-		for _, s := range expr.Selectors(res) {
-			names = append(names, s.Name)
-		}
-		e := &Error{Rule: key, Variable: r.Field, Reason: Reason{Code: filter.CodeUnknownSelector, Message: "unknown field " + strconv.Quote(r.Field) + " for " + c.resource.String(), Suggestions: []string{}}}
-		if s := editdist.Nearest(r.Field, names); s != "" {
-			e.Hint, e.Suggestions = "did you mean "+s+"?", []string{s}
-		} else {
-			e.Hint = "the fields of " + c.resource.String() + " are listed by recq schema --for react-querybuilder"
-		}
-		c.errs = append(c.errs, e)
+		c.unknownField(key, r.Field)
 		return nil
 	}
 	op := r.Operator
@@ -166,11 +156,7 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	if !kindAllows(sel.Kind, op) {
-		e := &Error{Rule: key, Variable: r.Field, Reason: Reason{Code: filter.CodeOperatorType, Message: "the operator " + strconv.Quote(op) + " does not compare " + sel.Kind.String() + " (" + r.Field + ")", Hint: "use " + opNames(sel.Kind), Suggestions: []string{}}}
-		for _, o := range kindOperators[sel.Kind] {
-			e.Suggestions = append(e.Suggestions, o.Name)
-		}
-		c.errs = append(c.errs, e)
+		c.operatorType(key, r.Field, op, sel.Kind)
 		return nil
 	}
 	if neg {
@@ -189,6 +175,47 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	return &fnode{key: key, leaf: &leaf{key: key, sel: sel, op: op, vals: vals, array: array}}
+}
+
+// selectorOf is the filter's selector named name on resource r.
+func selectorOf(r filter.Resource, name string) (expr.Selector, bool) {
+	for _, s := range expr.Selectors(exprResource(r)) {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return expr.Selector{}, false
+}
+
+// unknownField refuses a field that is no selector, with the nearest one.
+// The faults are built apart from filterRule so that the browser module
+// carries their code once (docs/BROWSER.md).
+//
+//go:noinline
+func (c *collected) unknownField(key, field string) {
+	var names []string
+	for _, s := range expr.Selectors(exprResource(c.resource)) {
+		names = append(names, s.Name)
+	}
+	e := &Error{Rule: key, Variable: field, Reason: Reason{Code: filter.CodeUnknownSelector, Message: "unknown field " + strconv.Quote(field) + " for " + c.resource.String(), Suggestions: []string{}}}
+	if s := editdist.Nearest(field, names); s != "" {
+		e.Hint, e.Suggestions = "did you mean "+s+"?", []string{s}
+	} else {
+		e.Hint = "the fields of " + c.resource.String() + " are listed by recq schema --for react-querybuilder"
+	}
+	c.errs = append(c.errs, e)
+}
+
+// operatorType refuses an operator the field's kind does not take, with
+// the kind's operators as suggestions.
+//
+//go:noinline
+func (c *collected) operatorType(key, field, op string, k expr.Kind) {
+	e := &Error{Rule: key, Variable: field, Reason: Reason{Code: filter.CodeOperatorType, Message: "the operator " + strconv.Quote(op) + " does not compare " + k.String() + " (" + field + ")", Hint: "use " + opNames(k), Suggestions: []string{}}}
+	for _, o := range kindOperators[k] {
+		e.Suggestions = append(e.Suggestions, o.Name)
+	}
+	c.errs = append(c.errs, e)
 }
 
 // opNames lists the operators of a kind for a hint.

@@ -69,13 +69,7 @@ func (w *written) writeNode(n *fnode, inner bool) {
 // notBetween as its complement, the text operators with wildcards.
 func (w *written) writeLeaf(l *leaf) {
 	sel := l.sel.Name
-	cmp := func(op expr.Op, item int, pre, post string, wild bool) {
-		w.b = append(w.b, sel...)
-		w.b = append(w.b, op.String()...)
-		w.b = append(w.b, pre...)
-		w.value(l, item, wild)
-		w.b = append(w.b, post...)
-	}
+	cmp := func(op expr.Op, item int, pre, post string, wild bool) { w.cmp(l, op, item, pre, post, wild) }
 	switch l.op {
 	case opEq, opNe, opContains, opBeginsWith, opEndsWith, opDoesNotContain, opDoesNotBeginWith, opDoesNotEndWith, opMatches, opDoesNotMatch:
 		op := expr.Eq
@@ -93,8 +87,14 @@ func (w *written) writeLeaf(l *leaf) {
 			pre = "*"
 		}
 		cmp(op, 0, pre, post, l.op == opMatches || l.op == opDoesNotMatch)
-	case opLt, opLe, opGt, opGe:
-		cmp(map[string]expr.Op{opLt: expr.Lt, opLe: expr.Le, opGt: expr.Gt, opGe: expr.Ge}[l.op], 0, "", "", false)
+	case opLt:
+		cmp(expr.Lt, 0, "", "", false)
+	case opLe:
+		cmp(expr.Le, 0, "", "", false)
+	case opGt:
+		cmp(expr.Gt, 0, "", "", false)
+	case opGe:
+		cmp(expr.Ge, 0, "", "", false)
 	case opIn, opNotIn:
 		op := expr.In
 		if l.op == opNotIn {
@@ -123,6 +123,19 @@ func (w *written) writeLeaf(l *leaf) {
 		cmp(expr.Gt, 1, "", "", false)
 		w.b = append(w.b, ')')
 	}
+}
+
+// cmp writes one comparison of l's selector with its value item, between
+// pre and post (a pattern's stars). Not inlined: its eight callers would
+// each cost the browser module a copy (docs/BROWSER.md).
+//
+//go:noinline
+func (w *written) cmp(l *leaf, op expr.Op, item int, pre, post string, wild bool) {
+	w.b = append(w.b, l.sel.Name...)
+	w.b = append(w.b, op.String()...)
+	w.b = append(w.b, pre...)
+	w.value(l, item, wild)
+	w.b = append(w.b, post...)
 }
 
 // reservedChar are the characters a value escapes with '\' (docs/LANGUAGE.md

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -101,7 +100,10 @@ func anys(s []string) []any {
 func firstSelector(r filter.Resource) string {
 	var names []string
 	for _, s := range selectors(r) {
-		names = append(names, regexp.QuoteMeta(s.Name))
+		// A selector's name is letters and '.', the one to escape; not
+		// regexp.QuoteMeta, which would link regexp into the browser
+		// module (docs/BROWSER.md).
+		names = append(names, strings.ReplaceAll(s.Name, ".", `\.`))
 	}
 	return `^\(*(?:` + strings.Join(names, "|") + `)(?:==|!=|=[a-z]+=)`
 }
