@@ -46,6 +46,8 @@ func TestToQueryFilter(t *testing.T) {
 		{"variables beside the filter", `{"combinator": "and", "rules": [` + rule("tz", "=", `"America/Denver"`) + `,` + rule("agentID", "=", `"bill"`) + `,` +
 			rule("agentID", "!=", `"ann"`) + `,` + rule("queueName", "=", `"q"`) + `]}`,
 			"/files?tz=America/Denver&agentID=bill&queueName=q&filter=agentID!=ann"},
+		{"a selector's = in the top-level group is the filter's", `{"combinator": "and", "rules": [` + rule("startDate", "=", `"today"`) + `,` + rule("duration", "=", `27`) + `]}`,
+			"/files?duration=27&filter=startDate==today"},
 		{"a field's second = is the filter's", `{"combinator": "and", "rules": [` + rule("agentID", "=", `"bill"`) + `,` + rule("agentID", "=", `"ann"`) + `]}`,
 			"/files?agentID=bill&filter=agentID==ann"},
 		{"not on the root", `{"combinator": "and", "not": true, "rules": [` + rule("agentID", "=", `"bill"`) + `,` + rule("duration", "<", `60`) + `]}`,
