@@ -41,6 +41,13 @@ func TestVersionInStep(t *testing.T) {
 	if row := "| " + recq.Version + " | " + strconv.Itoa(schema.Version) + " |"; !strings.Contains(string(doc), row) {
 		t.Errorf("docs/VERSIONS.md's table has no row %q", row)
 	}
+	pkg, err := os.ReadFile("js/package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := `"version": "` + strings.TrimPrefix(recq.Version, "v") + `"`; !strings.Contains(string(pkg), v) {
+		t.Errorf("js/package.json does not say %s: the npm package is released with the module", v)
+	}
 	sdoc, err := os.ReadFile("docs/SCHEMA.md")
 	if err != nil {
 		t.Fatal(err)
