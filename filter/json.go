@@ -2,7 +2,6 @@ package filter
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,7 +124,12 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 	for name := range in.Fields {
 		names = append(names, name)
 	}
-	slices.SortFunc(names, func(a, b string) int { return keys.get("fields."+a).name.Start - keys.get("fields."+b).name.Start })
+	at := func(name string) int { return keys.get("fields." + name).name.Start }
+	for i := 1; i < len(names); i++ { // in the order written: an insertion sort of a few names
+		for j := i; j > 0 && at(names[j]) < at(names[j-1]); j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
 	for _, name := range names {
 		path := "fields." + name
 		if specialBit(name) != 0 {

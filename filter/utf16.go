@@ -1,7 +1,6 @@
 package filter
 
 import (
-	"slices"
 	"unicode/utf8"
 )
 
@@ -16,7 +15,11 @@ func (l ErrorList) setUTF16(text string) {
 	for _, e := range l {
 		refs = append(refs, ref{e.Span.Start, &e.UTF16.Start}, ref{e.Span.End, &e.UTF16.End})
 	}
-	slices.SortFunc(refs, func(a, b ref) int { return a.off - b.off })
+	for i := 1; i < len(refs); i++ { // by offset: a few, so an insertion sort (no generic sort in the browser module)
+		for j := i; j > 0 && refs[j].off < refs[j-1].off; j-- {
+			refs[j], refs[j-1] = refs[j-1], refs[j]
+		}
+	}
 	i, n := 0, 0
 	for _, r := range refs {
 		i, n = utf16Advance(text, i, n, r.off)

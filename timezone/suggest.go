@@ -1,8 +1,6 @@
 package timezone
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -62,19 +60,26 @@ func closest(d *database, lname string) []string {
 		name string
 		dist int
 	}
-	found := make([]cand, 0, len(best))
+	// The best maxSuggestions by distance, then name: a selection, not a
+	// sort, so that the browser module links no generic sort for it.
+	less := func(a, b cand) bool { return a.dist < b.dist || a.dist == b.dist && a.name < b.name }
+	top := make([]cand, 0, maxSuggestions+1)
 	for owner, dist := range best {
-		found = append(found, cand{d.names[owner], dist})
-	}
-	// names are sorted, so ties keep the order of the database, as before
-	slices.SortFunc(found, func(a, b cand) int {
-		if c := cmp.Compare(a.dist, b.dist); c != 0 {
-			return c
+		c := cand{d.names[owner], dist}
+		i := len(top)
+		for i > 0 && less(c, top[i-1]) {
+			i--
 		}
-		return strings.Compare(a.name, b.name)
-	})
+		if i == maxSuggestions {
+			continue
+		}
+		top = append(top, cand{})
+		copy(top[i+1:], top[i:])
+		top[i] = c
+		top = top[:min(len(top), maxSuggestions)]
+	}
 	var out []string
-	for _, c := range found[:min(len(found), maxSuggestions)] {
+	for _, c := range top {
 		out = append(out, c.name)
 	}
 	return out

@@ -8,13 +8,16 @@ import (
 
 // Where a compiled filter finds each selector's value in a record: offsets
 // of the fields in record.File and record.Transcript, so that matching
-// reads a field directly instead of through a getter per comparison.
+// reads a field directly instead of through a getter per comparison. The
+// text offsets are switches, not maps, so that nothing of this runs at
+// package initialization (the browser module, which links the parser but
+// not the program, keeps none of it).
 // layout_test.go holds every offset to record's own getters.
 type layout struct {
-	start, duration uintptr            // StartDate (time.Time), Duration (int)
-	text            map[string]uintptr // the text fields (string)
-	entries         uintptr            // the any-entry list: []TransactionCode or []MetaData
-	parts           [2]string          // the selectors of an entry's two strings
+	start, duration uintptr                   // StartDate (time.Time), Duration (int)
+	text            func(name string) uintptr // the offset of a text field (string)
+	entries         uintptr                   // the any-entry list: []TransactionCode or []MetaData
+	parts           [2]string                 // the selectors of an entry's two strings
 }
 
 // entry is the shape of record.TransactionCode and record.MetaData alike:
@@ -24,19 +27,34 @@ type entry [2]string
 var fileLayout = layout{
 	start:    unsafe.Offsetof(record.File{}.StartDate),
 	duration: unsafe.Offsetof(record.File{}.Duration),
-	text: map[string]uintptr{
-		"agentID":       unsafe.Offsetof(record.File{}.AgentID),
-		"phoneNumber":   unsafe.Offsetof(record.File{}.PhoneNumber),
-		"channel":       unsafe.Offsetof(record.File{}.Channel),
-		"caseID":        unsafe.Offsetof(record.File{}.CaseID),
-		"filename":      unsafe.Offsetof(record.File{}.Filename),
-		"queueID":       unsafe.Offsetof(record.File{}.QueueID),
-		"queueName":     unsafe.Offsetof(record.File{}.QueueName),
-		"accountNumber": unsafe.Offsetof(record.File{}.AccountNumber),
-		"transactionID": unsafe.Offsetof(record.File{}.TransactionID),
-		"extVar1":       unsafe.Offsetof(record.File{}.ExtVar1),
-		"extVar2":       unsafe.Offsetof(record.File{}.ExtVar2),
-		"outDialCode":   unsafe.Offsetof(record.File{}.OutDialCode),
+	text: func(name string) uintptr {
+		switch name {
+		case "agentID":
+			return unsafe.Offsetof(record.File{}.AgentID)
+		case "phoneNumber":
+			return unsafe.Offsetof(record.File{}.PhoneNumber)
+		case "channel":
+			return unsafe.Offsetof(record.File{}.Channel)
+		case "caseID":
+			return unsafe.Offsetof(record.File{}.CaseID)
+		case "filename":
+			return unsafe.Offsetof(record.File{}.Filename)
+		case "queueID":
+			return unsafe.Offsetof(record.File{}.QueueID)
+		case "queueName":
+			return unsafe.Offsetof(record.File{}.QueueName)
+		case "accountNumber":
+			return unsafe.Offsetof(record.File{}.AccountNumber)
+		case "transactionID":
+			return unsafe.Offsetof(record.File{}.TransactionID)
+		case "extVar1":
+			return unsafe.Offsetof(record.File{}.ExtVar1)
+		case "extVar2":
+			return unsafe.Offsetof(record.File{}.ExtVar2)
+		case "outDialCode":
+			return unsafe.Offsetof(record.File{}.OutDialCode)
+		}
+		return 0
 	},
 	entries: unsafe.Offsetof(record.File{}.TransactionCodes),
 	parts:   [2]string{SelTCListName, SelTCName},
@@ -45,20 +63,36 @@ var fileLayout = layout{
 var transcriptLayout = layout{
 	start:    unsafe.Offsetof(record.Transcript{}.StartDate),
 	duration: unsafe.Offsetof(record.Transcript{}.Duration),
-	text: map[string]uintptr{
-		"agentID":         unsafe.Offsetof(record.Transcript{}.AgentID),
-		"agentName":       unsafe.Offsetof(record.Transcript{}.AgentName),
-		"contactID":       unsafe.Offsetof(record.Transcript{}.ContactID),
-		"contactName":     unsafe.Offsetof(record.Transcript{}.ContactName),
-		"queueID":         unsafe.Offsetof(record.Transcript{}.QueueID),
-		"queueName":       unsafe.Offsetof(record.Transcript{}.QueueName),
-		"channelID":       unsafe.Offsetof(record.Transcript{}.ChannelID),
-		"channelName":     unsafe.Offsetof(record.Transcript{}.ChannelName),
-		"caseID":          unsafe.Offsetof(record.Transcript{}.CaseID),
-		"targetIP":        unsafe.Offsetof(record.Transcript{}.TargetIP),
-		"transactionID":   unsafe.Offsetof(record.Transcript{}.TransactionID),
-		"interactionGUID": unsafe.Offsetof(record.Transcript{}.InteractionGUID),
-		"transcriptType":  unsafe.Offsetof(record.Transcript{}.TranscriptType),
+	text: func(name string) uintptr {
+		switch name {
+		case "agentID":
+			return unsafe.Offsetof(record.Transcript{}.AgentID)
+		case "agentName":
+			return unsafe.Offsetof(record.Transcript{}.AgentName)
+		case "contactID":
+			return unsafe.Offsetof(record.Transcript{}.ContactID)
+		case "contactName":
+			return unsafe.Offsetof(record.Transcript{}.ContactName)
+		case "queueID":
+			return unsafe.Offsetof(record.Transcript{}.QueueID)
+		case "queueName":
+			return unsafe.Offsetof(record.Transcript{}.QueueName)
+		case "channelID":
+			return unsafe.Offsetof(record.Transcript{}.ChannelID)
+		case "channelName":
+			return unsafe.Offsetof(record.Transcript{}.ChannelName)
+		case "caseID":
+			return unsafe.Offsetof(record.Transcript{}.CaseID)
+		case "targetIP":
+			return unsafe.Offsetof(record.Transcript{}.TargetIP)
+		case "transactionID":
+			return unsafe.Offsetof(record.Transcript{}.TransactionID)
+		case "interactionGUID":
+			return unsafe.Offsetof(record.Transcript{}.InteractionGUID)
+		case "transcriptType":
+			return unsafe.Offsetof(record.Transcript{}.TranscriptType)
+		}
+		return 0
 	},
 	entries: unsafe.Offsetof(record.Transcript{}.MetaData),
 	parts:   [2]string{SelMetaName, SelMetaValue},

@@ -143,7 +143,7 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 			}
 		default:
 			in.read = readText
-			in.off = l.text[sel.Name]
+			in.off = l.text(sel.Name)
 			if sel.Any {
 				in.read, in.off = readEntries, l.entries
 				if sel.Name == l.parts[1] {
