@@ -328,6 +328,9 @@ func TestEquivalence(t *testing.T) {
 // stores run out.
 func comparePages(t *rapid.T, s *postgres.Store, mem *record.Store, target string, tenant *time.Location) {
 	ctx := context.Background()
+	if len(target) > filter.MaxRequestLength {
+		return // a filter built from a text near the record bound: no request can hold it
+	}
 	q, err := filter.Parse("GET", target)
 	if err != nil {
 		t.Fatalf("%s: %v", target, err)

@@ -10,7 +10,6 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/recq/recq/filter"
 	"github.com/recq/recq/fuzz"
 	"github.com/recq/recq/internal/pgtest"
 	"github.com/recq/recq/record"
@@ -205,11 +204,7 @@ func TestFilterEquivalence(t *testing.T) {
 			if rapid.Bool().Draw(t, "withTZ") {
 				path += "?tz=" + url.QueryEscape(rapid.SampledFrom(locs).Draw(t, "tz").String())
 			}
-			target := withFilter(path, f)
-			if len(target) > filter.MaxRequestLength {
-				continue // a filter anchored on a text near the record bound: no request can hold it
-			}
-			comparePages(t, s, mem, target, tenant)
+			comparePages(t, s, mem, withFilter(path, f), tenant)
 		}
 	})
 }
