@@ -33,7 +33,7 @@ const (
 	CodeBadPage         Code = "bad-page"              // n is not a whole number from 1 to MaxN ([D-5])
 	CodeBadJSON         Code = "bad-json"              // the JSON form of a query is not well formed or has the wrong types
 	CodeBadQuery        Code = "bad-query"             // a Query built by hand breaks a rule the parser keeps (Query.Validate)
-	CodeUnsupportedRule Code = "unsupported-rule"      // a query builder's rule the API cannot express (or, not, other operators)
+	CodeUnsupportedRule Code = "unsupported-rule"      // a query builder's rule recq cannot express (field against field, an unknown operator, d under an or)
 	CodeTooManyFaults   Code = "too-many-faults"       // parsing stopped after MaxErrors faults; the rest of the query was not read
 
 	// A server's answers.

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/internal/jsonr"
 	"github.com/recq/recq/internal/jsonw"
 )
@@ -20,7 +22,9 @@ const RootID = "root"
 // (docs/LANGUAGE.md §8), ready for react-querybuilder: one rule per variable,
 // its id the variable's name, values as strings, d's range as an array of
 // its two ends. The resource, format and method are not rules: they are the
-// request's path. n is left out when it is 1, the default.
+// request's path. n is left out when it is 1, the default. The filter, when
+// there is one, is the last rule: a nested group with the id FilterID, so
+// that ToQuery reads it back as the filter and not as variables.
 func FromQuery(q *filter.Query) *RuleGroup {
 	g := &RuleGroup{ID: RootID, Combinator: "and", Rules: []Rule{}}
 	add := func(name, op string, value ...string) {
@@ -62,45 +66,81 @@ func FromQuery(q *filter.Query) *RuleGroup {
 	if q.N != 1 {
 		add("n", "=", strconv.Itoa(q.N))
 	}
+	if !q.Filter.Empty() {
+		g.Rules = append(g.Rules, Rule{Group: filterGroupOf(q.Filter)})
+	}
 	return g
 }
 
-// ToQuery reads a rule group as the variables of GET /files or
-// /transcripts (r) in format f, and checks it exactly as the parser checks
-// the same request. Rules and groups marked disabled are left out, as
-// react-querybuilder leaves them out. A fault is an [ErrorList]: what the
-// API cannot express has the code filter.CodeUnsupportedRule; the rest has
-// the parser's codes, each placed on the rule of its variable.
+// ToQuery reads a rule group as a request of GET /files or /transcripts
+// (r) in format f, and checks it exactly as the parser checks the same
+// request. The rules of the top-level and group that the API's own
+// variables say (d, tz, start-date, finish-date, n, the metadata pair, and
+// a field's first rule with =) become those variables; every other rule and
+// nested group becomes filter= (docs/LANGUAGE.md §14), a not turned into the
+// complements by De Morgan (docs/BROWSER.md, "Filters"). Rules and groups
+// marked disabled are left out, as react-querybuilder leaves them out. A
+// fault is an [ErrorList], each placed on its rule (or group) with the
+// parser's code, and within the rule's value ([Reason] Span) for a fault of
+// the filter's text.
 func ToQuery(g *RuleGroup, r filter.Resource, f filter.Format) (*filter.Query, error) {
 	c := collect(g, r)
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
-	q, err := filter.Parse("GET", c.target(f))
+	if c.filter.b != nil {
+		if _, err := expr.Parse(string(c.filter.b), exprResource(r), expr.Options{MaxFaults: filter.MaxErrors}); err != nil {
+			c.placeFilter(err)
+			// The variables are checked too, without the filter.
+			if _, err := filter.Parse("GET", c.target(f, false)); err != nil {
+				c.errs = append(c.errs, c.place(err)...)
+			}
+			return nil, c.errs
+		}
+	}
+	q, err := filter.Parse("GET", c.target(f, true))
 	if err != nil {
 		return nil, c.place(err)
 	}
 	return q, nil
 }
 
-// collected is a rule group flattened into its variables.
+// exprResource is the filter's resource of a list resource.
+func exprResource(r filter.Resource) expr.Resource {
+	if r == filter.Transcripts {
+		return expr.Transcripts
+	}
+	return expr.Files
+}
+
+// collected is a rule group read into its variables and its filter.
 type collected struct {
 	resource filter.Resource
 	root     string
 	names    []string
 	values   []string
 	rules    map[string]string // variable -> the key of its rule
+	parts    []*fnode          // what goes into the filter, anded
+	filter   written
 	errs     ErrorList
 }
 
-// collect walks a group, refusing what the API cannot express.
+// collect walks a group into variables and the filter's text.
 func collect(g *RuleGroup, r filter.Resource) *collected {
 	c := &collected{resource: r, root: keyOf(g.ID, "#"), rules: map[string]string{}}
 	if r != filter.Files && r != filter.Transcripts {
 		c.fail(c.root, "", filter.CodeBadQuery, "one "+r.String()+" takes no query variables", "rule groups build queries of files and transcripts")
 		return c
 	}
-	c.group(g, c.root)
+	if plainAnd(g) {
+		c.group(g, c.root)
+	} else if n := c.filterGroup(g, c.root, false); n != nil {
+		c.parts = append(c.parts, n)
+	}
+	if len(c.errs) == 0 && len(c.parts) > 0 {
+		c.filter.b = []byte{}
+		c.filter.writeNode(join(expr.And, c.root, c.parts), false)
+	}
 	return c
 }
 
@@ -108,41 +148,86 @@ func (c *collected) fail(key, variable string, code filter.Code, msg, hint strin
 	c.errs = append(c.errs, &Error{Rule: key, Variable: variable, Reason: Reason{Code: code, Message: msg, Hint: hint, Suggestions: []string{}}})
 }
 
-// group reads one group and, through it, its nested groups: each must be a
-// plain conjunction, as the API's variables are.
+// plainAnd reports whether a group is an and without not, whose rules may
+// be the API's variables.
+func plainAnd(g *RuleGroup) bool {
+	if g.Disabled {
+		return true
+	}
+	if g.Not {
+		return false
+	}
+	if c := strings.ToLower(g.Combinator); c != "and" && c != "" {
+		active := 0
+		for _, r := range g.Rules {
+			if !r.Disabled && (r.Group == nil || !r.Group.Disabled) && r.Combinator == "" {
+				active++
+			}
+		}
+		if active > 1 {
+			return false
+		}
+	}
+	for _, r := range g.Rules {
+		if r.Combinator != "" && !strings.EqualFold(r.Combinator, "and") {
+			return false
+		}
+	}
+	return true
+}
+
+// group reads the top-level and group, or an and group nested in it (but
+// the filter's own, FilterID, which FromQuery writes): the API's variables
+// from its rules, the rest into the filter. A field that is neither a
+// variable nor a selector is left to the parser, which names the variable
+// it may have meant.
 func (c *collected) group(g *RuleGroup, key string) {
 	if g.Disabled {
 		return
 	}
-	active := 0
-	for _, r := range g.Rules {
-		if !r.Disabled && (r.Group == nil || !r.Group.Disabled) && r.Combinator == "" {
-			active++
-		}
-	}
-	switch comb := strings.ToLower(g.Combinator); {
-	case comb == "and" || comb == "" || active <= 1:
-	case comb == "or":
-		c.fail(key, "", filter.CodeUnsupportedRule, "the API cannot express or: every variable must hold", "split the query into one request per alternative")
-	default:
-		c.fail(key, "", filter.CodeUnsupportedRule, "the combinator "+strconv.Quote(g.Combinator)+" is not one the API can express", "use and")
-	}
-	if g.Not {
-		c.fail(key, "", filter.CodeUnsupportedRule, "the API cannot express not: a variable only selects the records that match it", "remove not from the group")
-	}
 	for i, r := range g.Rules {
 		rk := keyOf(r.ID, key+"/rules/"+strconv.Itoa(i))
 		switch {
+		case r.Group != nil && plainAnd(r.Group) && r.Group.ID != FilterID:
+			c.group(r.Group, keyOf(r.Group.ID, rk))
 		case r.Group != nil:
-			c.group(r.Group, keyOf(r.Group.ID, key+"/rules/"+strconv.Itoa(i)))
-		case r.Combinator != "":
-			if strings.ToLower(r.Combinator) != "and" {
-				c.fail(rk, "", filter.CodeUnsupportedRule, "the API cannot express "+strconv.Quote(r.Combinator)+" between rules", "use and between every rule")
+			if n := c.filterGroup(r.Group, keyOf(r.Group.ID, rk), false); n != nil {
+				c.parts = append(c.parts, n)
 			}
-		case !r.Disabled:
+		case r.Combinator != "" || r.Disabled:
+		case c.isVariable(r) || !c.isSelector(r.Field):
 			c.rule(r, rk)
+		default:
+			if n := c.filterRule(r, rk, false); n != nil {
+				c.parts = append(c.parts, n)
+			}
 		}
 	}
+}
+
+// isSelector reports whether name is a selector of the filter.
+func (c *collected) isSelector(name string) bool {
+	_, ok := selectorOf(c.resource, name)
+	return ok
+}
+
+// isVariable reports whether a rule of the top-level and group is one of
+// the API's variables: one only the API has, or a field's first rule with
+// = and one value.
+func (c *collected) isVariable(r Rule) bool {
+	if _, ok := apiOnly(r.Field); ok {
+		return true
+	}
+	if r.Not || r.Operator != opEq || r.ValueSource == "field" {
+		return false
+	}
+	if _, dup := c.rules[r.Field]; dup {
+		return false
+	}
+	if raw := strings.TrimSpace(string(r.Value)); raw != "" && raw[0] == '[' {
+		return false
+	}
+	return slices.Contains(filter.FieldNames(c.resource), r.Field)
 }
 
 // rule reads one rule into a variable and its value.
@@ -252,8 +337,9 @@ func scalar(raw []byte) (string, bool) {
 	return "", false
 }
 
-// target is the request that the variables stand for.
-func (c *collected) target(f filter.Format) string {
+// target is the request that the variables (and the filter, withFilter)
+// stand for.
+func (c *collected) target(f filter.Format, withFilter bool) string {
 	var b strings.Builder
 	b.WriteString("/" + c.resource.String())
 	if f != filter.XML {
@@ -268,6 +354,18 @@ func (c *collected) target(f filter.Format) string {
 		b.WriteString(url.QueryEscape(name))
 		b.WriteByte('=')
 		b.WriteString(url.QueryEscape(c.values[i]))
+	}
+	if withFilter && c.filter.b != nil {
+		if len(c.names) == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		// A space is %20, not '+', which the filter reads as a plus that
+		// arrived as a space (docs/LANGUAGE.md §14.1); QueryEscape writes
+		// every '+' of the text as %2B.
+		b.WriteString("filter=")
+		b.WriteString(strings.ReplaceAll(url.QueryEscape(string(c.filter.b)), "+", "%20"))
 	}
 	return b.String()
 }
@@ -285,9 +383,54 @@ func (c *collected) place(err error) ErrorList {
 		if !ok {
 			key = c.root
 		}
-		out = append(out, &Error{Rule: key, Variable: e.Variable, Reason: reasonOf(e)})
+		reason := reasonOf(e)
+		variable := e.Variable
+		if e.Variable == "filter" && e.Pos >= 0 && c.filter.b != nil {
+			var span *ValueSpan
+			key, span = c.filter.place(e.Pos, e.Pos)
+			reason.Span = span
+			variable = ""
+		}
+		out = append(out, &Error{Rule: key, Variable: variable, Reason: reason})
 	}
 	return out
+}
+
+// placeFilter puts each fault of the filter's text on its rule, within the
+// rule's value where it lies in one.
+func (c *collected) placeFilter(err error) {
+	list, ok := err.(expr.ErrorList)
+	if !ok {
+		c.fail(c.root, "", filter.CodeBadQuery, err.Error(), "")
+		return
+	}
+	for _, e := range list {
+		key, span := c.filter.place(e.Start, e.End)
+		if key == "" {
+			key = c.root
+		}
+		r := Reason{Code: filter.Code(e.Code), Message: validUTF8(e.Msg), Hint: validUTF8(e.Hint), Suggestions: []string{}, Span: span}
+		for _, s := range e.Suggestions {
+			r.Suggestions = append(r.Suggestions, validUTF8(unescape(s)))
+		}
+		c.errs = append(c.errs, &Error{Rule: key, Reason: r})
+	}
+}
+
+// unescape is a filter's text without its escapes, as a rule's value
+// holds it.
+func unescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // keyOf is a rule's id, or its place when it has none.

@@ -74,15 +74,16 @@ func TestToQueryRefuses(t *testing.T) {
 		rule      string
 		code      filter.Code
 	}{
-		{"or", `{"id": "g", "combinator": "or", "rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "bill"}, {"id": "b", "field": "agentID", "operator": "=", "value": "ann"}]}`, "g", filter.CodeUnsupportedRule},
-		{"not", `{"id": "g", "combinator": "and", "not": true, "rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "bill"}]}`, "g", filter.CodeUnsupportedRule},
-		{"nested or", `{"id": "g", "combinator": "and", "rules": [{"id": "h", "combinator": "or", "rules": [{"field": "agentID", "operator": "=", "value": "a"}, {"field": "channel", "operator": "=", "value": "b"}]}]}`, "h", filter.CodeUnsupportedRule},
-		{"another operator", `{"combinator": "and", "rules": [{"id": "r7", "field": "agentID", "operator": "beginsWith", "value": "bi"}]}`, "r7", filter.CodeUnsupportedRule},
-		{"not equal", `{"combinator": "and", "rules": [{"id": "r7", "field": "duration", "operator": "!=", "value": "27"}]}`, "r7", filter.CodeUnsupportedRule},
+		{"d in an or", `{"id": "g", "combinator": "or", "rules": [{"id": "a", "field": "d", "operator": "=", "value": "today"}, {"id": "b", "field": "agentID", "operator": "=", "value": "ann"}]}`, "a", filter.CodeUnsupportedRule},
+		{"tz under not", `{"id": "g", "combinator": "and", "not": true, "rules": [{"id": "a", "field": "tz", "operator": "=", "value": "UTC"}]}`, "a", filter.CodeUnsupportedRule},
+		{"an operator recq has not", `{"combinator": "and", "rules": [{"id": "r7", "field": "agentID", "operator": "null", "value": ""}]}`, "r7", filter.CodeUnsupportedRule},
+		{"an operator of another kind", `{"combinator": "and", "rules": [{"id": "r7", "field": "agentID", "operator": "<", "value": "b"}]}`, "r7", filter.CodeOperatorType},
+		{"between on text", `{"combinator": "or", "rules": [{"id": "r7", "field": "agentID", "operator": "between", "value": "a,b"}, {"id": "r8", "field": "agentID", "operator": "=", "value": "c"}]}`, "r7", filter.CodeOperatorType},
 		{"field against field", `{"combinator": "and", "rules": [{"id": "r7", "field": "agentID", "operator": "=", "value": "queueID", "valueSource": "field"}]}`, "r7", filter.CodeUnsupportedRule},
-		{"independent or", `{"rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "bill"}, "or", {"id": "b", "field": "channel", "operator": "=", "value": "1"}]}`, "#/rules/1", filter.CodeUnsupportedRule},
-		{"a list for =", `{"combinator": "and", "rules": [{"id": "r", "field": "agentID", "operator": "=", "value": ["a", "b"]}]}`, "r", filter.CodeUnsupportedRule},
-		{"twice", `{"combinator": "and", "rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "bill"}, {"id": "b", "field": "agentID", "operator": "=", "value": "ann"}]}`, "b", filter.CodeDuplicate},
+		{"independent xor", `{"rules": [{"id": "a", "field": "agentID", "operator": "=", "value": "bill"}, "xor", {"id": "b", "field": "channel", "operator": "=", "value": "1"}]}`, "#/rules/1", filter.CodeUnsupportedRule},
+		{"a list for =", `{"combinator": "and", "rules": [{"id": "r", "field": "agentID", "operator": "=", "value": ["a", "b"]}]}`, "r", filter.CodeBadQuery},
+		{"d twice", `{"combinator": "and", "rules": [{"id": "a", "field": "d", "operator": "=", "value": "today"}, {"id": "b", "field": "d", "operator": "=", "value": "today-1d"}]}`, "b", filter.CodeDuplicate},
+		{"an unknown field in a group", `{"combinator": "or", "rules": [{"id": "a", "field": "agentId", "operator": "=", "value": "bill"}, {"id": "b", "field": "agentID", "operator": "=", "value": "ann"}]}`, "a", filter.CodeUnknownSelector},
 		{"between one end", `{"combinator": "and", "rules": [{"id": "r", "field": "d", "operator": "between", "value": ["today"]}]}`, "r", filter.CodeBadRange},
 		{"no id: the place", `{"combinator": "and", "rules": [{"field": "agentID", "operator": "=", "value": "x"}, {"field": "d", "operator": "contains", "value": "2007"}]}`, "#/rules/1", filter.CodeUnsupportedRule},
 	} {
@@ -167,7 +168,9 @@ func TestFromQuery(t *testing.T) {
 // with operators, a finite list of values for tz, numbers for n and duration.
 func TestFields(t *testing.T) {
 	fs := Fields(filter.Files)
-	if len(fs) != len(filter.FieldNames(filter.Files))+7 {
+	// The variables, then startDate, finishDate and the two wrap-up code
+	// selectors, which are no variables.
+	if len(fs) != len(filter.FieldNames(filter.Files))+7+4 {
 		t.Fatalf("%d fields", len(fs))
 	}
 	byName := map[string]Field{}

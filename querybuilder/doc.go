@@ -3,9 +3,12 @@
 // used query-builder UI, and validates a rule group the way that UI expects:
 // a map keyed by rule id.
 //
-// A rule's field is a query variable (d, tz, start-date, agentID, n, …) and
-// its operator one of those [Fields] lists for it. What the API cannot say
-// (or, not, independent combinators, a rule comparing two fields, another
-// operator) is refused with filter.CodeUnsupportedRule naming the rule
-// (docs/BROWSER.md).
+// A rule's field is a query variable (d, tz, start-date, agentID, n, …) or
+// a selector of the filter (startDate, duration, transactionCode.name, …),
+// and its operator one of those [Fields] lists for it. The rules that the
+// API's own variables can say stay variables; or, not, nested groups and
+// every other operator become filter= (docs/LANGUAGE.md §14), a not turned
+// into complements by De Morgan (docs/BROWSER.md, "Filters"). What recq
+// cannot say (a rule comparing two fields, an unknown operator, d under an
+// or) is refused with filter.CodeUnsupportedRule naming the rule.
 package querybuilder

@@ -25,6 +25,18 @@ type Reason struct {
 	Message     string      `json:"message"`
 	Hint        string      `json:"hint,omitempty"`
 	Suggestions []string    `json:"suggestions"`
+	// Span is where in the rule's value a fault of the filter lies; nil
+	// for a fault of the rule as a whole.
+	Span *ValueSpan `json:"valueSpan,omitempty"`
+}
+
+// ValueSpan is a span [Start, End) of bytes of a rule's value: of its
+// item Item when the value is an array or a comma-separated list (in,
+// between), else of the value itself (Item 0).
+type ValueSpan struct {
+	Item  int `json:"item"`
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Error returns the fault on one line.

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/schema"
 )
 
@@ -12,12 +13,13 @@ import (
 // that suits its values.
 type Field struct {
 	Name            string   `json:"name"`
-	Value           string   `json:"value"` // the name again, as react-querybuilder's full options have
+	Kind            string   `json:"kind,omitempty"` // a filter selector's kind: text, integer or date
+	Value           string   `json:"value"`          // the name again, as react-querybuilder's full options have
 	Label           string   `json:"label"`
 	Operators       []Option `json:"operators"`
 	DefaultOperator string   `json:"defaultOperator"`
 	ValueEditorType string   `json:"valueEditorType"`       // text or select
-	InputType       string   `json:"inputType"`             // text or number
+	InputType       string   `json:"inputType"`             // text, number or date
 	Values          []Option `json:"values,omitempty"`      // the finite choices of a select (tz: the zone names)
 	Placeholder     string   `json:"placeholder,omitempty"` // an example value
 }
@@ -44,18 +46,36 @@ var operators = map[string][]Option{
 	schema.KindSubstring: {option("contains", "contains (case-sensitive)")},
 }
 
-// Fields returns react-querybuilder's fields for the query variables of a
-// list resource (filter.Files or filter.Transcripts), in canonical order;
-// nil for one file or one transcript, which take no variables.
+// Fields returns react-querybuilder's fields for a list resource
+// (filter.Files or filter.Transcripts); nil for one file or one
+// transcript, which take no variables. First the query variables in
+// canonical order, then the filter's selectors that are not variables
+// (startDate, finishDate, the any-entry ones). A field that is both a
+// variable and a selector (agentID, duration) has its selector's
+// operators: its first = in the top-level and group is the variable, every
+// other rule a comparison of the filter (docs/BROWSER.md, "Filters").
 func Fields(r filter.Resource) []Field {
 	s := schema.Get()
+	kinds := map[string]expr.Kind{}
+	var sels []expr.Selector
+	if r == filter.Files || r == filter.Transcripts {
+		sels = expr.Selectors(exprResource(r))
+		for _, sel := range sels {
+			kinds[sel.Name] = sel.Kind
+		}
+	}
 	var out []Field
+	seen := map[string]bool{}
 	for _, res := range s.Resources {
 		if res.Name != r.String() {
 			continue
 		}
 		for _, v := range res.Variables {
 			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: operators[v.Kind], ValueEditorType: "text", InputType: "text"}
+			if k, ok := kinds[v.Name]; ok {
+				f = selectorField(expr.Selector{Name: v.Name, Kind: k})
+				f.Label = label(v)
+			}
 			f.DefaultOperator = f.Operators[0].Name
 			if len(v.Examples) > 0 {
 				f.Placeholder = v.Examples[0]
@@ -69,10 +89,35 @@ func Fields(r filter.Resource) []Field {
 			case v.Kind == schema.KindPage || v.ValueKind == schema.FieldInteger:
 				f.InputType = "number"
 			}
+			seen[v.Name] = true
 			out = append(out, f)
 		}
 	}
+	for _, sel := range sels {
+		if !seen[sel.Name] {
+			out = append(out, selectorField(sel))
+		}
+	}
 	return out
+}
+
+// selectorField is the field of a filter selector: its kind's operators,
+// and the input of its kind (date, number or text).
+func selectorField(sel expr.Selector) Field {
+	f := Field{Name: sel.Name, Value: sel.Name, Label: sel.Name, Kind: sel.Kind.String(), Operators: kindOperators[sel.Kind], ValueEditorType: "text", InputType: "text"}
+	f.DefaultOperator = f.Operators[0].Name
+	switch sel.Kind {
+	case expr.Integer:
+		f.InputType, f.Placeholder = "number", "600"
+	case expr.Date:
+		// A date input offers a picker; the value may also be any date of
+		// docs/LANGUAGE.md §3.1, today-7d among them.
+		f.InputType, f.Placeholder = "date", "today-7d"
+	}
+	if sel.Any {
+		f.Label += " (any entry)"
+	}
+	return f
 }
 
 // label is a variable's label: its name and, for the special variables,

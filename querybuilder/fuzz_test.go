@@ -19,6 +19,8 @@ func FuzzToQuery(f *testing.F) {
 		`{"combinator": "or", "not": true, "rules": [{"field": "n", "operator": "=", "value": 51}, "and", {"rules": [{"field": "tz", "operator": "=", "value": "america/new_york"}]}]}`,
 		`{"rules": [{"field": "d", "operator": "between", "value": "2007-08-05,"}, {"field": "x", "operator": "in", "value": [1, 2], "valueSource": "field"}]}`,
 		`{"rules": [{"field": "metaData_fieldValue", "operator": "contains", "value": null, "disabled": true}, 7, "or"]}`,
+		`{"combinator": "and", "rules": [{"combinator": "or", "not": true, "rules": [{"field": "agentID", "operator": "beginsWith", "value": "b*"}, {"field": "duration", "operator": "between", "value": [60, "x"]}]}, {"field": "startDate", "operator": ">=", "value": "today-7d", "not": true}]}`,
+		`{"not": true, "rules": [{"field": "queueName", "operator": "matches", "value": "a*\\*"}, "or", {"field": "agentID", "operator": "notIn", "value": "a, b,"}, "and", {"field": "finishDate", "operator": "notBetween", "value": "today,today+1d"}]}`,
 	} {
 		f.Add([]byte(seed), false)
 	}

@@ -26,6 +26,7 @@ type Rule struct {
 	Value       json.RawMessage // a string, a number, or an array of two strings for between
 	ValueSource string          // "value" or "field"
 	Disabled    bool
+	Not         bool // the rule's complement: react-querybuilder's rules take a not as its groups do
 
 	Group      *RuleGroup // a nested group, in place of a rule
 	Combinator string     // an independent combinator, in place of a rule
@@ -39,6 +40,7 @@ type ruleJSON struct {
 	Value       json.RawMessage `json:"value"`
 	ValueSource string          `json:"valueSource,omitempty"`
 	Disabled    bool            `json:"disabled,omitempty"`
+	Not         bool            `json:"not,omitempty"`
 }
 
 // MarshalJSON writes a rule, a nested group, or a combinator string.
@@ -53,7 +55,7 @@ func (r Rule) MarshalJSON() ([]byte, error) {
 	if len(v) == 0 {
 		v = json.RawMessage(`""`)
 	}
-	return json.Marshal(ruleJSON{ID: r.ID, Field: r.Field, Operator: r.Operator, Value: v, ValueSource: r.ValueSource, Disabled: r.Disabled})
+	return json.Marshal(ruleJSON{ID: r.ID, Field: r.Field, Operator: r.Operator, Value: v, ValueSource: r.ValueSource, Disabled: r.Disabled, Not: r.Not})
 }
 
 // UnmarshalJSON reads a rule, a nested group (an object with "rules"), or a
@@ -80,6 +82,6 @@ func (r *Rule) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &x); err != nil {
 		return err
 	}
-	*r = Rule{ID: x.ID, Field: x.Field, Operator: x.Operator, Value: x.Value, ValueSource: x.ValueSource, Disabled: x.Disabled}
+	*r = Rule{ID: x.ID, Field: x.Field, Operator: x.Operator, Value: x.Value, ValueSource: x.ValueSource, Disabled: x.Disabled, Not: x.Not}
 	return nil
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/filter"
@@ -27,7 +28,10 @@ func QueryJSONSchema() map[string]any {
 		map[string]any{"required": []any{"filter"}},
 	}}}
 	fieldsOf := func(r filter.Resource) map[string]any {
-		return map[string]any{"properties": map[string]any{"fields": map[string]any{"propertyNames": map[string]any{"enum": anys(filter.FieldNames(r))}}}}
+		return map[string]any{"properties": map[string]any{
+			"fields": map[string]any{"propertyNames": map[string]any{"enum": anys(filter.FieldNames(r))}},
+			"filter": map[string]any{"pattern": firstSelector(r)},
+		}}
 	}
 	is := func(resource string) map[string]any {
 		return map[string]any{"properties": map[string]any{"resource": map[string]any{"const": resource}}, "required": []any{"resource"}}
@@ -88,4 +92,18 @@ func anys(s []string) []any {
 		out[i] = v
 	}
 	return out
+}
+
+// firstSelector is a pattern that a canonical filter of resource r
+// matches: it opens with one of r's selectors (docs/LANGUAGE.md §14.2),
+// after the parentheses of an or, and an operator.
+func firstSelector(r filter.Resource) string {
+	var names []string
+	for _, s := range selectors(r) {
+		// A selector's name is letters and '.', the one to escape; not
+		// regexp.QuoteMeta, which would link regexp into the browser
+		// module (docs/BROWSER.md).
+		names = append(names, strings.ReplaceAll(s.Name, ".", `\.`))
+	}
+	return `^\(*(?:` + strings.Join(names, "|") + `)(?:==|!=|=[a-z]+=)`
 }

@@ -75,6 +75,8 @@ func TestQueryJSONSchema(t *testing.T) {
 		{`{"method": "DELETE", "resource": "file", "id": "S20071220/R2007122003163601000.wav"}`, true},
 		{`{"resource": "transcript", "id": "int-14a0febe466-bLfK0EF6BKKvFMZmhhFdW14v0-chat-03-tenant", "format": "json"}`, true},
 		{`{"resource": "files", "warnings": [{"variable": "finish-date", "message": "ignored"}]}`, true},
+		{`{"resource": "files", "filter": "(agentID==bill,agentID==ann);duration=gt=600;startDate=ge=today-7d"}`, true},
+		{`{"resource": "transcripts", "filter": "metaData.fieldName==Color"}`, true},
 
 		{`{}`, false},
 		{`{"resource": "records"}`, false},
@@ -99,6 +101,9 @@ func TestQueryJSONSchema(t *testing.T) {
 		{`{"resource": "transcript", "id": "abc", "format": "csv"}`, false},
 		{`{"resource": "transcript", "id": "` + strings.Repeat("a", 257) + `"}`, false},
 		{`{"resource": "files", "id": "abc"}`, false},
+		{`{"resource": "transcripts", "filter": "transactionCode.name==x"}`, false},
+		{`{"resource": "files", "filter": "start-date==today"}`, false},
+		{`{"resource": "file", "method": "DELETE", "id": "S20071220/R1.wav", "filter": "agentID==x"}`, false},
 	} {
 		faults := validate(s, decode(t, tt.doc), "")
 		if got := len(faults) == 0; got != tt.valid {

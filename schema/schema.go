@@ -12,7 +12,7 @@ import (
 // Version is the version of the document's shape. It grows when a key is
 // added, never changes a key's meaning; a client checks it is at least the
 // one it was written for.
-const Version = 1
+const Version = 2
 
 // Schema is the whole document, in the order `recq schema` prints it. The
 // top-level keys are fixed by the command's contract.
@@ -23,6 +23,7 @@ type Schema struct {
 	Zones     []string          `json:"zones"`
 	Codes     []filter.CodeInfo `json:"codes"`
 	Limits    Limits            `json:"limits"`
+	Filter    Filter            `json:"filter"` // since version 2
 }
 
 // Resource is one resource of the API: its paths, methods, formats, the
@@ -35,6 +36,7 @@ type Resource struct {
 	Description string     `json:"description"`
 	Variables   []Variable `json:"variables"`
 	Fields      []Field    `json:"fields"`
+	Selectors   []Selector `json:"selectors"` // filter='s, since version 2
 }
 
 // The kinds of a query variable.
@@ -125,22 +127,22 @@ func Get() *Schema {
 			{
 				Name: filter.Files.String(), Path: "/files[.xml|.json|.csv]", Methods: []string{"GET"},
 				Formats: formats(filter.Files), Description: "the call-recording files, 50 a page, by startDate",
-				Variables: variables(filter.Files), Fields: fileFields(),
+				Variables: variables(filter.Files), Fields: fileFields(), Selectors: selectors(filter.Files),
 			},
 			{
 				Name: filter.File.String(), Path: "/files/S{yyyymmdd}/R{digits}[.wav]", Methods: []string{"DELETE"},
 				Formats: formats(filter.File), Description: "one recording file, deleted; it takes no variables",
-				Variables: []Variable{}, Fields: []Field{},
+				Variables: []Variable{}, Fields: []Field{}, Selectors: selectors(filter.File),
 			},
 			{
 				Name: filter.Transcripts.String(), Path: "/transcripts[.xml|.json|.csv]", Methods: []string{"GET"},
 				Formats: formats(filter.Transcripts), Description: "the chat transcripts, 50 a page, by startDate, without their messages",
-				Variables: variables(filter.Transcripts), Fields: transcriptFields(false),
+				Variables: variables(filter.Transcripts), Fields: transcriptFields(false), Selectors: selectors(filter.Transcripts),
 			},
 			{
 				Name: filter.Transcript.String(), Path: "/transcripts/{interactionGUID}[.xml|.json]", Methods: []string{"GET", "DELETE"},
 				Formats: formats(filter.Transcript), Description: "one transcript with its messages (GET), or its messages removed (DELETE, no suffix); it takes no variables",
-				Variables: []Variable{}, Fields: transcriptFields(true),
+				Variables: []Variable{}, Fields: transcriptFields(true), Selectors: selectors(filter.Transcript),
 			},
 		},
 		DateForms: dateForms(),
@@ -155,6 +157,7 @@ func Get() *Schema {
 			IDLength:         filter.MaxIDLength,
 			ToleranceSeconds: Tolerance,
 		},
+		Filter: filterInfo(),
 	}
 }
 

@@ -2,11 +2,13 @@ package schema
 
 import (
 	"encoding/json"
+	"errors"
 	"net/url"
 	"slices"
 	"testing"
 
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/timezone"
 )
 
@@ -116,5 +118,50 @@ func TestTopLevelKeys(t *testing.T) {
 	}
 	if l := Get().Limits; l.NMax != filter.MaxN || l.RequestLength != filter.MaxRequestLength {
 		t.Errorf("limits %+v", l)
+	}
+}
+
+// TestSelectors holds the schema's selectors and complement tables to the
+// filter's parser: every selector's operators are those its kind takes, each
+// complement is the parser's own, and every react-querybuilder operator of a
+// kind has its complement in the same kind.
+func TestSelectors(t *testing.T) {
+	s := Get()
+	for _, r := range s.Resources {
+		if (r.Name == "files" || r.Name == "transcripts") != (len(r.Selectors) > 0) {
+			t.Errorf("%s: %d selectors", r.Name, len(r.Selectors))
+		}
+		for _, sel := range r.Selectors {
+			for _, op := range sel.Operators {
+				target := "/" + r.Name + "?filter=" + url.QueryEscape(sel.Name+op+"1")
+				q, err := filter.Parse("GET", target)
+				var list filter.ErrorList
+				if err != nil && errors.As(err, &list) && list[0].Code == filter.CodeOperatorType {
+					t.Errorf("%s: the schema lists %s, the parser refuses it: %v", sel.Name, op, err)
+				}
+				_ = q
+			}
+			if len(sel.BuilderOperators) == 0 {
+				t.Errorf("%s: no builder operators", sel.Name)
+			}
+		}
+	}
+	ops := map[string]string{}
+	for _, c := range s.Filter.Complements {
+		ops[c.Operator], ops[c.Complement] = c.Complement, c.Operator
+	}
+	if len(ops) != 8 {
+		t.Errorf("complements of %d operators, want 8: %v", len(ops), ops)
+	}
+	bc := map[string]string{}
+	for _, c := range s.Filter.BuilderComplements {
+		bc[c.Operator], bc[c.Complement] = c.Complement, c.Operator
+	}
+	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
+		for _, op := range BuilderOperators(k) {
+			if c, ok := bc[op]; !ok || !slices.Contains(BuilderOperators(k), c) {
+				t.Errorf("%s: %s has no complement of its kind (%q)", k, op, c)
+			}
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/recq/recq/conformance"
 	"github.com/recq/recq/internal/browsertest"
 	"github.com/recq/recq/internal/report/asvalue"
+	"github.com/recq/recq/schema"
 	"github.com/recq/recq/timezone"
 	"github.com/recq/recq/web"
 )
@@ -290,7 +291,7 @@ func TestBrowserFunctions(t *testing.T) {
 	}
 	want := "/files.csv?d=today-1d,today&tz=America/Denver&agentID=bill"
 	switch {
-	case got.Schema.Version != 1, len(got.Fields) == 0 || got.Fields[0].Name != "d":
+	case got.Schema.Version != schema.Version, len(got.Fields) == 0 || got.Fields[0].Name != "d":
 		t.Errorf("schema or fields: %s", raw)
 	case got.FromJSON.Canonical != want, got.Canonical.Canonical != want:
 		t.Errorf("fromJSON or canonical: %s", raw)
@@ -302,8 +303,8 @@ func TestBrowserFunctions(t *testing.T) {
 		t.Errorf("group: %+v", got.Group)
 	case got.FromGroup.Canonical != "/files.json?d=today-1d,today&agentID=bill":
 		t.Errorf("fromRuleGroup: %+v", got.FromGroup)
-	case got.BadGroup.Error.Rule != "g" || got.BadGroup.Error.Code != "unsupported-rule":
-		t.Errorf("or: %+v", got.BadGroup)
+	case got.BadGroup.Error.Rule != "b" || got.BadGroup.Error.Code != "unsupported-rule":
+		t.Errorf("or: d under an or is refused on its rule: %+v", got.BadGroup)
 	case !got.Validation["a"].Valid || got.Validation["c"].Valid || len(got.Validation) != 4:
 		t.Errorf("validation: %+v", got.Validation)
 	case !strings.Contains(got.Thrown, "options.now"):

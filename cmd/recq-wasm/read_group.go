@@ -139,7 +139,7 @@ func readRule(raw string, r *querybuilder.Rule) error {
 	var x querybuilder.Rule
 	var first error
 	for _, m := range members {
-		name, ok := matchKey(m.Name, "id", "field", "operator", "value", "valueSource", "disabled")
+		name, ok := matchKey(m.Name, "id", "field", "operator", "value", "valueSource", "disabled", "not")
 		if !ok {
 			continue
 		}
@@ -147,10 +147,14 @@ func readRule(raw string, r *querybuilder.Rule) error {
 		switch name {
 		case "value":
 			x.Value = []byte(m.Value)
-		case "disabled":
+		case "disabled", "not":
+			p := &x.Disabled
+			if name == "not" {
+				p = &x.Not
+			}
 			switch kind {
 			case "bool":
-				x.Disabled = m.Value == "true"
+				*p = m.Value == "true"
 			case "null":
 			default:
 				if first == nil {

@@ -22,6 +22,10 @@ func appendFields(b []byte, fields []querybuilder.Field) []byte {
 		}
 		b = append(b, `{"name":`...)
 		b = jsonw.String(b, f.Name)
+		if f.Kind != "" {
+			b = append(b, `,"kind":`...)
+			b = jsonw.String(b, f.Kind)
+		}
 		b = append(b, `,"value":`...)
 		b = jsonw.String(b, f.Value)
 		b = append(b, `,"label":`...)
@@ -148,9 +152,21 @@ func appendReason(b []byte, r querybuilder.Reason) []byte {
 	}
 	b = jsonw.Key(b, "suggestions")
 	if r.Suggestions == nil {
-		return append(b, "null"...)
+		b = append(b, "null"...)
+	} else {
+		b = jsonw.Strings(b, r.Suggestions)
 	}
-	return jsonw.Strings(b, r.Suggestions)
+	if s := r.Span; s != nil {
+		b = jsonw.Key(b, "valueSpan")
+		b = append(b, `{"item":`...)
+		b = strconv.AppendInt(b, int64(s.Item), 10)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, '}')
+	}
+	return b
 }
 
 // appendQBError appends a rule's fault; nil is null.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/recq/recq/schema"
 )
 
 // TestSchemaCommand runs recq schema as a user would and reads its output
@@ -25,7 +27,7 @@ func TestSchemaCommand(t *testing.T) {
 			if err := json.Unmarshal(out, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.Version != 1 || len(doc.Resources) != 4 || doc.Resources[0].Name != "files" || len(doc.Zones) == 0 || len(doc.Codes) == 0 || doc.Limits["nMax"] != 1_000_000_000 {
+			if doc.Version != schema.Version || len(doc.Resources) != 4 || doc.Resources[0].Name != "files" || len(doc.Zones) == 0 || len(doc.Codes) == 0 || doc.Limits["nMax"] != 1_000_000_000 {
 				t.Errorf("schema %+v", doc)
 			}
 		}},

@@ -2,7 +2,6 @@ package expr
 
 import (
 	"github.com/recq/recq/internal/editdist"
-	"github.com/recq/recq/record"
 )
 
 // Resource is the list a filter narrows: files or transcripts.
@@ -53,35 +52,33 @@ type Selector struct {
 
 // The selectors that are not plain text fields.
 const (
-	SelStartDate    = "startDate"
-	SelFinishDate   = "finishDate"
-	SelDuration     = "duration"
-	SelTCListName   = "transactionCode.listName"
-	SelTCName       = "transactionCode.name"
-	SelMetaName     = "metaData.fieldName"
-	SelMetaValue    = "metaData.fieldValue"
-	maxSelectorName = 32
+	SelStartDate  = "startDate"
+	SelFinishDate = "finishDate"
+	SelDuration   = "duration"
+	SelTCListName = "transactionCode.listName"
+	SelTCName     = "transactionCode.name"
+	SelMetaName   = "metaData.fieldName"
+	SelMetaValue  = "metaData.fieldValue"
 )
 
-var fileSelectors, transcriptSelectors = selectorsOf(record.FileFieldNames, SelTCListName, SelTCName),
-	selectorsOf(record.TranscriptFieldNames, SelMetaName, SelMetaValue)
-
-// selectorsOf lists the dates, then the fields (duration an integer, the
-// rest text), then the any-entry selectors.
-func selectorsOf(fields []string, anyEntry ...string) []Selector {
-	s := []Selector{{SelStartDate, Date, false}, {SelFinishDate, Date, false}}
-	for _, f := range fields {
-		k := Text
-		if f == SelDuration {
-			k = Integer
-		}
-		s = append(s, Selector{f, k, false})
-	}
-	for _, a := range anyEntry {
-		s = append(s, Selector{a, Text, true})
-	}
-	return s
-}
+// The selectors of each resource, written out so that they are data, not
+// code run at start (the browser module pays for every byte of package
+// initialization): the dates, the fields of record.FileFieldNames and
+// record.TranscriptFieldNames in their order (duration an integer, the rest
+// text), then the any-entry selectors. selector_test.go holds them to
+// record's lists.
+var (
+	fileSelectors = []Selector{{SelStartDate, Date, false}, {SelFinishDate, Date, false},
+		{"agentID", Text, false}, {"phoneNumber", Text, false}, {"channel", Text, false}, {"caseID", Text, false},
+		{SelDuration, Integer, false}, {"filename", Text, false}, {"queueID", Text, false}, {"queueName", Text, false},
+		{"accountNumber", Text, false}, {"transactionID", Text, false}, {"extVar1", Text, false}, {"extVar2", Text, false},
+		{"outDialCode", Text, false}, {SelTCListName, Text, true}, {SelTCName, Text, true}}
+	transcriptSelectors = []Selector{{SelStartDate, Date, false}, {SelFinishDate, Date, false},
+		{"agentID", Text, false}, {"agentName", Text, false}, {"contactID", Text, false}, {"contactName", Text, false},
+		{"queueID", Text, false}, {"queueName", Text, false}, {"channelID", Text, false}, {"channelName", Text, false},
+		{"caseID", Text, false}, {"targetIP", Text, false}, {"transactionID", Text, false}, {"interactionGUID", Text, false},
+		{"transcriptType", Text, false}, {SelDuration, Integer, false}, {SelMetaName, Text, true}, {SelMetaValue, Text, true}}
+)
 
 // Selectors returns the selectors of r in the order of docs/LANGUAGE.md
 // §14.2. The caller may modify the slice.
@@ -96,35 +93,21 @@ func selectorsOf1(r Resource) []Selector {
 	return fileSelectors
 }
 
-// lookupSelector returns the index of name among r's selectors, or -1. It
-// compares name only with the selectors of its length: every comparison
-// of a filter passes here.
+// lookupSelector returns the index of name among r's selectors, or -1.
+// Every comparison of a filter passes here: lengths are compared first.
 func lookupSelector(r Resource, name string) int {
-	if len(name) > maxSelectorName {
-		return -1
-	}
 	sels := selectorsOf1(r)
-	for _, i := range selectorsByLen[r&1][len(name)] {
-		if sels[i].Name == name {
-			return int(i)
+	for i := range sels {
+		if len(sels[i].Name) == len(name) && sels[i].Name == name {
+			return i
 		}
 	}
 	return -1
 }
 
-// selectorsByLen holds the indexes of each resource's selectors by the
-// length of their names.
-var selectorsByLen = [2][maxSelectorName + 1][]uint8{byLen(fileSelectors), byLen(transcriptSelectors)}
-
-func byLen(sels []Selector) (t [maxSelectorName + 1][]uint8) {
-	for i, s := range sels {
-		t[len(s.Name)] = append(t[len(s.Name)], uint8(i))
-	}
-	return t
-}
-
-// selectorNames are each resource's selector names, for suggestions.
-var selectorNames = [2][]string{names(fileSelectors), names(transcriptSelectors)}
+// selectorNames returns r's selector names, for suggestions (a fault's, so
+// built when asked).
+func selectorNames(r Resource) []string { return names(selectorsOf1(r)) }
 
 func names(s []Selector) []string {
 	out := make([]string, len(s))
@@ -154,10 +137,10 @@ func unknownSelector(r Resource, name string, suggest bool) (msg, hint string, s
 	if lookupSelector(other, name) >= 0 {
 		return name + " is a selector of " + other.String() + ", not of " + r.String(), "query /" + other.String() + " to compare it", nil
 	}
-	if s := editdist.Nearest(name, selectorNames[r]); s != "" {
+	if s := editdist.Nearest(name, selectorNames(r)); s != "" {
 		return msg, "did you mean " + s + "?", []string{s}
 	}
-	if s := editdist.Nearest(name, selectorNames[other]); s != "" && lookupSelector(r, s) < 0 {
+	if s := editdist.Nearest(name, selectorNames(other)); s != "" && lookupSelector(r, s) < 0 {
 		return msg + " (" + s + " is a selector of " + other.String() + ")", "query /" + other.String() + " to compare " + s, nil
 	}
 	return msg, "the selectors of " + r.String() + " are listed in docs/LANGUAGE.md §14.2", nil
