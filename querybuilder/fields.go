@@ -36,14 +36,34 @@ func option(name, label string) Option { return Option{name, name, label} }
 
 // The operators, by the kind of variable (schema.Kind…). Each kind has one
 // operator but d, which has two: a date (the whole interval of its
-// precision) and a range.
-var operators = map[string][]Option{
-	schema.KindDateRange: {option("=", "is in (the day, minute or second)"), option("between", "from, up to but not including")},
-	schema.KindDatePoint: {option("=", "within ±5 s of")},
-	schema.KindZone:      {option("=", "is")},
-	schema.KindPage:      {option("=", "starts at record")},
-	schema.KindExact:     {option("=", "is exactly")},
-	schema.KindSubstring: {option("contains", "contains (case-sensitive)")},
+// precision) and a range. (Slices and a switch, not a map literal: data,
+// not code run at start, which the browser module pays for.)
+var (
+	dateRangeOperators = []Option{{"=", "=", "is in (the day, minute or second)"}, {"between", "between", "from, up to but not including"}}
+	datePointOperators = []Option{{"=", "=", "within ±5 s of"}}
+	zoneOperators      = []Option{{"=", "=", "is"}}
+	pageOperators      = []Option{{"=", "=", "starts at record"}}
+	exactOperators     = []Option{{"=", "=", "is exactly"}}
+	substringOperators = []Option{{"contains", "contains", "contains (case-sensitive)"}}
+)
+
+// operators returns the operators of a variable of kind k.
+func operators(k string) []Option {
+	switch k {
+	case schema.KindDateRange:
+		return dateRangeOperators
+	case schema.KindDatePoint:
+		return datePointOperators
+	case schema.KindZone:
+		return zoneOperators
+	case schema.KindPage:
+		return pageOperators
+	case schema.KindExact:
+		return exactOperators
+	case schema.KindSubstring:
+		return substringOperators
+	}
+	return nil
 }
 
 // Fields returns react-querybuilder's fields for a list resource
@@ -71,7 +91,7 @@ func Fields(r filter.Resource) []Field {
 			continue
 		}
 		for _, v := range res.Variables {
-			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: operators[v.Kind], ValueEditorType: "text", InputType: "text"}
+			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: operators(v.Kind), ValueEditorType: "text", InputType: "text"}
 			if k, ok := kinds[v.Name]; ok {
 				f = selectorField(expr.Selector{Name: v.Name, Kind: k})
 				f.Label = label(v)
@@ -104,7 +124,7 @@ func Fields(r filter.Resource) []Field {
 // selectorField is the field of a filter selector: its kind's operators,
 // and the input of its kind (date, number or text).
 func selectorField(sel expr.Selector) Field {
-	f := Field{Name: sel.Name, Value: sel.Name, Label: sel.Name, Kind: sel.Kind.String(), Operators: kindOperators[sel.Kind], ValueEditorType: "text", InputType: "text"}
+	f := Field{Name: sel.Name, Value: sel.Name, Label: sel.Name, Kind: sel.Kind.String(), Operators: kindOperators[sel.Kind&3], ValueEditorType: "text", InputType: "text"}
 	f.DefaultOperator = f.Operators[0].Name
 	switch sel.Kind {
 	case expr.Integer:

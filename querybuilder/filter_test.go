@@ -8,6 +8,7 @@ import (
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
+	"github.com/recq/recq/filter/expr"
 )
 
 // canonicalOf is the canonical form of a request the test writes by hand.
@@ -168,15 +169,18 @@ func TestFromQueryFilter(t *testing.T) {
 // its own, and that each kind's operators are closed under complement, so
 // that a not never leaves a kind.
 func TestComplementsPair(t *testing.T) {
-	for op, c := range complements {
-		if complements[c] != op || c == op {
-			t.Errorf("%s ↔ %s ↔ %s", op, c, complements[c])
+	for _, pair := range complements {
+		for _, op := range []string{pair.Operator, pair.Complement} {
+			c, ok := Complement(op)
+			if back, _ := Complement(c); !ok || back != op || c == op {
+				t.Errorf("%s ↔ %s ↔ %s", op, c, back)
+			}
 		}
 	}
 	for k, ops := range kindOperators {
 		for _, o := range ops {
-			if c, ok := Complement(o.Name); !ok || !kindAllows(k, c) {
-				t.Errorf("%s: %s's complement %s is not of the kind", k, o.Name, c)
+			if c, ok := Complement(o.Name); !ok || !kindAllows(expr.Kind(k), c) {
+				t.Errorf("%v: %s's complement %s is not of the kind", k, o.Name, c)
 			}
 		}
 	}

@@ -34,20 +34,21 @@ const (
 // does not: a rule's not, and a group's by De Morgan, become these. The
 // table is the schema's (schema.BuilderComplements), so that a UI reading
 // recq schema and recq itself agree.
-var complements = func() map[string]string {
-	m := map[string]string{}
-	for _, c := range schema.BuilderComplements() {
-		m[c.Operator], m[c.Complement] = c.Complement, c.Operator
-	}
-	return m
-}()
+var complements = schema.BuilderComplements()
 
 // Complement returns the react-querybuilder operator that holds exactly
 // when op does not ("=" gives "!=", "between" "notBetween", "contains"
 // "doesNotContain"), and false for an operator recq does not know.
 func Complement(op string) (string, bool) {
-	c, ok := complements[op]
-	return c, ok
+	for _, c := range complements {
+		switch op {
+		case c.Operator:
+			return c.Complement, true
+		case c.Complement:
+			return c.Operator, true
+		}
+	}
+	return "", false
 }
 
 // opLabel is an operator's label for a field of kind k. (A switch, not a
@@ -114,25 +115,24 @@ func opLabel(name string, k expr.Kind) string {
 
 // kindOperators are the operators of each kind (schema.BuilderOperators),
 // in the order a UI offers them, with their labels.
-var kindOperators = func() map[expr.Kind][]Option {
-	m := map[expr.Kind][]Option{}
+var kindOperators = func() (t [4][]Option) {
 	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
 		for _, name := range schema.BuilderOperators(k) {
-			m[k] = append(m[k], option(name, opLabel(name, k)))
+			t[k] = append(t[k], option(name, opLabel(name, k)))
 		}
 	}
-	return m
+	return t
 }()
 
 // KindOperators returns the react-querybuilder operators a filter selector
 // of kind k takes; the caller may modify the slice.
 func KindOperators(k expr.Kind) []Option {
-	return append([]Option(nil), kindOperators[k]...)
+	return append([]Option(nil), kindOperators[k&3]...)
 }
 
 // kindAllows reports whether kind k takes operator op.
 func kindAllows(k expr.Kind, op string) bool {
-	for _, o := range kindOperators[k] {
+	for _, o := range kindOperators[k&3] {
 		if o.Name == op {
 			return true
 		}

@@ -151,7 +151,7 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	op := r.Operator
-	if _, known := complements[op]; !known {
+	if _, known := Complement(op); !known {
 		c.fail(key, r.Field, filter.CodeUnsupportedRule, "recq has no operator "+strconv.Quote(op), "use "+opNames(sel.Kind))
 		return nil
 	}
@@ -160,7 +160,7 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	if neg {
-		op = complements[op]
+		op, _ = Complement(op)
 	}
 	vals, array, ok := c.filterValues(r, key)
 	if !ok {
@@ -212,7 +212,7 @@ func (c *collected) unknownField(key, field string) {
 //go:noinline
 func (c *collected) operatorType(key, field, op string, k expr.Kind) {
 	e := &Error{Rule: key, Variable: field, Reason: Reason{Code: filter.CodeOperatorType, Message: "the operator " + strconv.Quote(op) + " does not compare " + k.String() + " (" + field + ")", Hint: "use " + opNames(k), Suggestions: []string{}}}
-	for _, o := range kindOperators[k] {
+	for _, o := range kindOperators[k&3] {
 		e.Suggestions = append(e.Suggestions, o.Name)
 	}
 	c.errs = append(c.errs, e)
@@ -221,7 +221,7 @@ func (c *collected) operatorType(key, field, op string, k expr.Kind) {
 // opNames lists the operators of a kind for a hint.
 func opNames(k expr.Kind) string {
 	var names []string
-	for _, o := range kindOperators[k] {
+	for _, o := range kindOperators[k&3] {
 		names = append(names, o.Name)
 	}
 	return strings.Join(names, ", ")

@@ -35,7 +35,9 @@ type Filter struct {
 // builderOperators are react-querybuilder's operators that a selector of
 // each kind takes, in the order a UI offers them. matches and doesNotMatch
 // are recq's own, for a wildcard pattern no other operator says (a*b).
-var builderOperators = map[expr.Kind][]string{
+// (An array by kind, not a map: it is data, where a map literal is code
+// run at start, which the browser module pays for.)
+var builderOperators = [...][]string{
 	expr.Text: {"=", "!=", "contains", "beginsWith", "endsWith", "doesNotContain", "doesNotBeginWith", "doesNotEndWith",
 		"in", "notIn", "matches", "doesNotMatch"},
 	expr.Integer: {"=", "!=", "<", "<=", ">", ">=", "in", "notIn", "between", "notBetween"},
@@ -53,6 +55,9 @@ var builderComplements = []Complement{
 // BuilderOperators returns react-querybuilder's operators that a selector
 // of kind k takes; the caller may modify the slice.
 func BuilderOperators(k expr.Kind) []string {
+	if int(k) >= len(builderOperators) {
+		return nil
+	}
 	return append([]string(nil), builderOperators[k]...)
 }
 
