@@ -354,28 +354,23 @@ func (f fault) explain(s string, pos int) (msg, hint string, sugg []string) {
 // appended to within its capacity, so they never change. On a fault decode
 // returns the offset in the decoded value and what is there.
 func decode(s string, buf *[]byte, rest int) (out string, pos int, f fault) {
-	i := 0
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i := plainRun(s)
 	if i == len(s) {
 		return s, 0, noFault // printable ASCII with nothing to decode: the common case
 	}
 	out = s
-	if strings.IndexByte(s[i:], '%') >= 0 || strings.IndexByte(s[i:], '+') >= 0 {
+	if c := s[i]; c == '%' || c == '+' || strings.IndexByte(s[i:], '%') >= 0 || strings.IndexByte(s[i:], '+') >= 0 {
 		if *buf == nil || cap(*buf)-len(*buf) < len(s) {
 			*buf = make([]byte, 0, max(rest, len(s)))
 		}
 		b := *buf
 		start := len(b)
+		b = append(b, s[:i]...)
 		check := false // whether out may hold a byte that is not printable ASCII
-		for i = 0; i < len(s); {
+		for i < len(s) {
 			switch c := s[i]; {
 			case plain[c]:
-				j := i + 1 // copy the run of plain bytes at once
-				for j < len(s) && plain[s[j]] {
-					j++
-				}
+				j := i + 1 + plainRun(s[i+1:]) // copy the run of plain bytes at once
 				b = append(b, s[i:j]...)
 				i = j
 			case c == '+':
@@ -407,6 +402,16 @@ func decode(s string, buf *[]byte, rest int) (out string, pos int, f fault) {
 		return out, j, notUTF8
 	}
 	return out, 0, noFault
+}
+
+// plainRun returns the length of the run of plain bytes that s starts
+// with: a query's values are mostly such runs.
+func plainRun(s string) int {
+	i := 0
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
+	return i
 }
 
 // plain marks the bytes a query component may hold as they are: printable

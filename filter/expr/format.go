@@ -12,7 +12,19 @@ func (e *Expr) AppendText(b []byte) []byte {
 	if e.Empty() {
 		return b
 	}
-	return e.appendNode(b, 0, 0)
+	return e.appendNode(b, 0, 0, false)
+}
+
+// AppendQuery appends the canonical form of e percent-encoded as the value
+// of filter= in a query string (docs/LANGUAGE.md §14.5): as a query's other
+// values are, but '=' stays as it is and ';' is %3B (Go's net/url refuses a
+// raw ';' in a query). Selector names, operators, parentheses and ',' need
+// no escape, so only the values and the ';' are looked at.
+func (e *Expr) AppendQuery(b []byte) []byte {
+	if e.Empty() {
+		return b
+	}
+	return e.appendNode(b, 0, 0, true)
 }
 
 // String returns the canonical form of e.
@@ -21,22 +33,24 @@ func (e *Expr) String() string {
 	return string(e.AppendText(buf[:0]))
 }
 
-func (e *Expr) appendNode(b []byte, i int, parent Op) []byte {
+func (e *Expr) appendNode(b []byte, i int, parent Op, query bool) []byte {
 	n := &e.Nodes[i]
 	if n.Op == And || n.Op == Or {
 		paren := n.Op == Or && parent == And
 		if paren {
 			b = append(b, '(')
 		}
-		sep := byte(';')
-		if n.Op == Or {
-			sep = ','
-		}
 		for j := i + 1; j < i+int(n.Size); j += int(e.Nodes[j].Size) {
-			if j > i+1 {
-				b = append(b, sep)
+			switch {
+			case j == i+1:
+			case n.Op == Or:
+				b = append(b, ',')
+			case query:
+				b = append(b, "%3B"...)
+			default:
+				b = append(b, ';')
 			}
-			b = e.appendNode(b, j, n.Op)
+			b = e.appendNode(b, j, n.Op, query)
 		}
 		if paren {
 			b = append(b, ')')
@@ -55,7 +69,16 @@ func (e *Expr) appendNode(b []byte, i int, parent Op) []byte {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendValue(b, e.Raw(&args[k]), &args[k], sel.Kind, n.Op)
+		v := &args[k]
+		switch raw := e.Raw(v); {
+		case !query:
+			b = appendValue(b, raw, v, sel.Kind, n.Op)
+		case sel.Kind == Text && v.Quote == 0 && !v.Esc:
+			b = appendQueryEscaped(b, raw) // canonical as written (appendValue)
+		default:
+			from := len(b)
+			b = escapeQueryFrom(appendValue(b, raw, v, sel.Kind, n.Op), from)
+		}
 	}
 	if list {
 		b = append(b, ')')

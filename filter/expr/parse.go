@@ -371,11 +371,12 @@ func (p *parser) constraint() {
 
 // comparison reads selector operator argument and checks it.
 func (p *parser) comparison() {
-	start := p.i
-	for p.i < len(p.s) && !reserved[p.s[p.i]] {
-		p.i++
+	start, src, i := p.i, p.s, p.i
+	for i < len(src) && !reserved[src[i]] { // locals: p's fields would be reloaded each byte
+		i++
 	}
-	name := p.s[start:p.i]
+	p.i = i
+	name := src[start:i]
 	if name == "" {
 		switch {
 		case p.i >= len(p.s):
@@ -567,12 +568,12 @@ func (p *parser) value(kind Kind, op Op, name string) {
 		v.Quote, v.Esc = c, esc
 		p.i = j + 1
 	default:
-		j := start
+		j, src := start, p.s
 		esc := false
-		for j < len(p.s) && !reserved[p.s[j]] {
-			if p.s[j] == '\\' {
+		for j < len(src) && !reserved[src[j]] {
+			if src[j] == '\\' {
 				esc = true
-				if j+1 >= len(p.s) {
+				if j+1 >= len(src) {
 					p.syntax(j, j+1, "a '\\' at the end escapes nothing", "write \\\\ for a backslash", "\\\\")
 					return
 				}

@@ -1,6 +1,8 @@
 package expr
 
 import (
+	"math/bits"
+
 	"github.com/recq/recq/internal/editdist"
 )
 
@@ -94,16 +96,34 @@ func selectorsOf1(r Resource) []Selector {
 }
 
 // lookupSelector returns the index of name among r's selectors, or -1.
-// Every comparison of a filter passes here: lengths are compared first.
+// Every comparison of a filter passes here: only the selectors of name's
+// length are compared (selectorsByLen).
 func lookupSelector(r Resource, name string) int {
-	sels := selectorsOf1(r)
-	for i := range sels {
-		if len(sels[i].Name) == len(name) && sels[i].Name == name {
+	if len(name) >= len(selectorsByLen[0]) {
+		return -1
+	}
+	sels, t := selectorsOf1(r), 0
+	if r == Transcripts {
+		t = 1
+	}
+	for m := selectorsByLen[t][len(name)]; m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros32(m); sels[i].Name == name {
 			return i
 		}
 	}
 	return -1
 }
+
+// selectorsByLen has, for each resource (Files, Transcripts) and each
+// length, the set of its selectors of that length, as bits by index.
+var selectorsByLen = func() (t [2][32]uint32) {
+	for _, r := range [...]Resource{Files, Transcripts} {
+		for i, s := range selectorsOf1(r) {
+			t[r][len(s.Name)] |= 1 << i // TestSelectorsByLen: fewer than 32, shorter than 32 bytes
+		}
+	}
+	return t
+}()
 
 // selectorNames returns r's selector names, for suggestions (a fault's, so
 // built when asked).

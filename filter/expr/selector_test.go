@@ -34,3 +34,32 @@ func TestSelectorsFollowRecord(t *testing.T) {
 		}
 	}
 }
+
+// lookupSelector's table holds each resource's selectors as bits of a
+// uint32 by their length: fewer than 32 of them, none 32 bytes long.
+func TestSelectorsByLen(t *testing.T) {
+	for _, r := range []Resource{Files, Transcripts} {
+		sels := Selectors(r)
+		if len(sels) >= 32 {
+			t.Errorf("%d selectors: the lookup table holds 31", len(sels))
+		}
+		for i, s := range sels {
+			if len(s.Name) >= len(selectorsByLen[0]) {
+				t.Errorf("selector %q is too long for the lookup table", s.Name)
+			}
+			if got := lookupSelector(r, s.Name); got != i {
+				t.Errorf("lookupSelector(%v, %q) = %d, want %d", r, s.Name, got, i)
+			}
+			if got := lookupSelector(r, s.Name[:len(s.Name)-1]+"_"); got != -1 {
+				t.Errorf("lookupSelector finds %q", s.Name[:len(s.Name)-1]+"_")
+			}
+		}
+	}
+	for _, bad := range []string{"", "x", "startdate", "agentIDx", string(make([]byte, 40))} {
+		for _, r := range []Resource{Files, Transcripts, 7} {
+			if got := lookupSelector(r, bad); got != -1 {
+				t.Errorf("lookupSelector(%v, %q) = %d", r, bad, got)
+			}
+		}
+	}
+}

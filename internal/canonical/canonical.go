@@ -115,8 +115,7 @@ func appendCanonical(b []byte, q *filter.Query) []byte {
 	if q.Filter != nil {
 		b = append(b, sep)
 		b = append(b, "filter="...)
-		var tmp [1024]byte // on the stack: a filter of a few dozen comparisons costs no allocation
-		b = AppendFilterEscaped(b, q.Filter.AppendText(tmp[:0]))
+		b = q.Filter.AppendQuery(b)
 		sep = '&'
 	}
 	if q.N != 1 && q.N != 0 {
@@ -156,34 +155,6 @@ func AppendEscaped(b []byte, s string) []byte {
 	}
 	return b
 }
-
-// AppendFilterEscaped appends a filter's canonical text percent-encoded as
-// docs/LANGUAGE.md §14.5 says: as AppendEscaped, but '=' stays as it is and
-// ';' is %3B (Go's net/url refuses a raw ';' in a query).
-func AppendFilterEscaped(b []byte, text []byte) []byte {
-	for len(text) > 0 {
-		i := 0
-		for i < len(text) && keptInFilter[text[i]] {
-			i++
-		}
-		b = append(b, text[:i]...) // the kept run at once
-		if i == len(text) {
-			break
-		}
-		c := text[i]
-		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
-		text = text[i+1:]
-	}
-	return b
-}
-
-// keptInFilter marks the bytes of a filter written as they are: those of
-// kept, and '=', but ';'.
-var keptInFilter = func() (k [256]bool) {
-	k = kept
-	k['='], k[';'] = true, false
-	return k
-}()
 
 // appendDate appends a date's canonical text, which holds only digits,
 // letters and -:.,+ of which '+' alone is escaped (as %2B).
