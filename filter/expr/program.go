@@ -171,7 +171,57 @@ func newProgram(e *Expr, w []daterange.Window, l *layout) *program {
 		}
 	}
 	p.rootLeaf = p.ins[0].read > readOr
+	if !p.rootLeaf {
+		p.ins = p.mergeSpans(make([]instr, 0, len(p.ins)), 0)
+	}
 	return p
+}
+
+// mergeSpans copies the subtree at i into out, the comparisons of an And
+// that are startDate spans intersected into the first of them, and those
+// that are duration spans into the first of theirs (none negated): the
+// rest are left out. startDate=ge=A;startDate=lt=B, the common shape of a
+// date range (and of a query builder's between), then costs one test.
+// Only group runs a merged instruction, through its span (fastDate,
+// fastInt), never through its operator.
+func (p *program) mergeSpans(out []instr, i int) []instr {
+	in := &p.ins[i]
+	at := len(out)
+	out = append(out, *in)
+	if in.read > readOr {
+		return out
+	}
+	date, dur := -1, -1
+	for j := i + 1; j < i+int(in.size); j += int(p.ins[j].size) {
+		c := &p.ins[j]
+		if in.read == readAnd && !c.negate {
+			switch {
+			case c.fast == fastDate && date >= 0:
+				out[date].intersectDate(c)
+				continue
+			case c.fast == fastInt && dur >= 0:
+				out[dur].min, out[dur].max = max(out[dur].min, c.min), min(out[dur].max, c.max)
+				continue
+			case c.fast == fastDate:
+				date = len(out)
+			case c.fast == fastInt:
+				dur = len(out)
+			}
+		}
+		out = p.mergeSpans(out, j)
+	}
+	out[at].size = int32(len(out) - at)
+	return out
+}
+
+// intersectDate narrows in's startDate span to its intersection with c's.
+func (in *instr) intersectDate(c *instr) {
+	if c.hasLo && (!in.hasLo || c.loSec > in.loSec || c.loSec == in.loSec && c.loNsec > in.loNsec) {
+		in.hasLo, in.loSec, in.loNsec = true, c.loSec, c.loNsec
+	}
+	if c.hasHi && (!in.hasHi || c.hiSec < in.hiSec || c.hiSec == in.hiSec && c.hiNsec < in.hiNsec) {
+		in.hasHi, in.hiSec, in.hiNsec = true, c.hiSec, c.hiNsec
+	}
 }
 
 // compileText picks the text test of a comparison.

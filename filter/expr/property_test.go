@@ -1,6 +1,7 @@
 package expr_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,44 @@ func TestCompiledIsReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		loc, now := genZone(t), genNow(t)
 		e := mustParse(t, genFilter(t, 3))
+		match := expr.CompileFiles(e, e.Resolve(now, loc))
+		for _, f := range genFiles(t, loc) {
+			if got, want := match(&f), evalRef(e, 0, &f, now, loc); got != want {
+				t.Fatalf("%s over %+v: compiled %v, reference %v", e, f, got, want)
+			}
+		}
+	})
+}
+
+// The same law for ANDs of several startDate and duration spans, which the
+// program merges into one test of each (mergeSpans): negated spans, other
+// comparisons and nested groups among them.
+func TestMergedSpansAreReference(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		loc, now := genZone(t), genNow(t)
+		kinds := rapid.IntRange(0, 2).Draw(t, "kinds") // dates, durations, or both
+		span := func() string {
+			if kinds == 0 || kinds == 2 && rapid.Bool().Draw(t, "date") {
+				o := rapid.SampledFrom([]string{"==", "!=", "=lt=", "=le=", "=gt=", "=ge=", "<", ">="}).Draw(t, "dop")
+				return "startDate" + o + genDateValue(t)
+			}
+			o := rapid.SampledFrom([]string{"==", "!=", "=lt=", "=le=", "=gt=", "=ge="}).Draw(t, "iop")
+			return "duration" + o + strconv.Itoa(rapid.IntRange(-1, 13).Draw(t, "d")*50)
+		}
+		parts := make([]string, rapid.IntRange(2, 6).Draw(t, "parts"))
+		for i := range parts {
+			switch rapid.IntRange(0, 7).Draw(t, "kind") {
+			case 0:
+				parts[i] = "(" + genFilter(t, 2) + ")"
+			default:
+				parts[i] = span()
+			}
+		}
+		text := strings.Join(parts, ";")
+		if rapid.Bool().Draw(t, "nested") {
+			text = genComparison(t) + ",(" + text + ")"
+		}
+		e := mustParse(t, text)
 		match := expr.CompileFiles(e, e.Resolve(now, loc))
 		for _, f := range genFiles(t, loc) {
 			if got, want := match(&f), evalRef(e, 0, &f, now, loc); got != want {
