@@ -61,10 +61,14 @@ func Parse(text string, r Resource, opt Options) (*Expr, error) {
 func ParseInto(e *Expr, text string, r Resource, opt Options) ErrorList {
 	*e = Expr{Resource: r, Text: text, Nodes: e.Nodes[:0], Values: e.Values[:0]}
 	// Room for every comparison and value at once: a value ends at each ','
-	// or ';' at most, so a long list costs one allocation, not a growth.
+	// or ';' at most, so a long list costs one allocation, not a growth. A
+	// comparison has an operator, written with '=', '<' or '>', and there
+	// are fewer groups than comparisons: a list of thousands of values
+	// takes room for its values, not for as many nodes.
 	if n := strings.Count(text, ",") + strings.Count(text, ";") + 1; cap(e.Values) < n && len(text) <= MaxLength {
 		e.Values = make([]Value, 0, n)
-		e.Nodes = make([]Node, 0, 2*n)
+		ops := strings.Count(text, "=") + strings.Count(text, "<") + strings.Count(text, ">")
+		e.Nodes = make([]Node, 0, 2*min(n, ops)+1)
 	}
 	p := parser{s: text, e: e, max: opt.MaxFaults, plus: opt.Plus, raw: opt.Raw}
 	if p.max <= 0 {
