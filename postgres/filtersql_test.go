@@ -225,6 +225,10 @@ func TestKeyWalks(t *testing.T) {
 		if !slices.Equal(st.args[0].([]string), c.keys) {
 			t.Errorf("%s: walks %q, want %q", c.target, st.args[0], c.keys)
 		}
+		// Values only as arguments: no quote, one placeholder per argument.
+		if n := strings.Count(sql, "$"); n != len(st.args) || strings.ContainsAny(sql, `'"`) {
+			t.Errorf("%s: %d placeholders for %d arguments, or a quote:\n%s", c.target, n, len(st.args), sql)
+		}
 	}
 	// More agents than maxKeyWalks: one walk.
 	var many []string
