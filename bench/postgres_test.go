@@ -93,25 +93,32 @@ func TestMain(m *testing.M) {
 }
 
 // table loads the benchmark table once per process into a scratch
-// database, dropped when the process ends (TestMain).
+// database, dropped when the process ends (TestMain), or into the database
+// of keepEnv, kept.
 func table(b *testing.B) (*postgres.Store, *record.Store) {
 	server := pgtest.Server(b)
 	pgTable.once.Do(func() {
 		ctx := context.Background()
-		url, drop, err := postgres.Scratch(ctx, server)
-		if err != nil {
-			pgTable.err = err
-			return
-		}
-		pgTable.drop = drop
-		s, err := postgres.Open(ctx, url)
-		if err != nil {
-			pgTable.err = err
-			return
-		}
 		total := benchFiles()
 		keepInMemory := total <= 10_000_000 // about 5 GB of records at 10M
 		var all []record.File
+		s, reuse, err := benchStore(ctx, server, total)
+		if err != nil {
+			pgTable.err = err
+			return
+		}
+		if reuse {
+			// The table is the one this process would load: its files are
+			// generated again for the in-memory side only.
+			pgTable.store = s
+			if keepInMemory {
+				for from := 0; from < total; from += batch {
+					all = append(all, pgFiles(from, min(batch, total-from), total)...)
+				}
+				pgTable.mem = record.NewStore(all, nil)
+			}
+			return
+		}
 		var loading time.Duration
 		// One run of loads, as recq load runs its files: the indexes that
 		// enforce nothing are built once, at its end, and counted.
@@ -154,10 +161,60 @@ func table(b *testing.B) (*postgres.Store, *record.Store) {
 		b.Fatal(pgTable.err)
 	}
 	pgTable.report.Do(func() {
+		if pgTable.loadRate == 0 {
+			fmt.Printf("# %d files kept in %s from an earlier run (not loaded)\n", benchFiles(), keepEnv)
+			return
+		}
 		fmt.Printf("# %d files loaded in batches of %d at %.0f records/s (the indexes built at the end included; generation and VACUUM ANALYZE not)\n",
 			benchFiles(), batch, pgTable.loadRate)
 	})
 	return pgTable.store, pgTable.mem
+}
+
+// keepEnv names a database that keeps the benchmark table between runs, so
+// that a table of 10,000,000 files is loaded once for several runs: a run
+// that finds RECQ_BENCH_FILES files in it uses them as they are (the table
+// is generated deterministically), any other empties it and loads it, and
+// none drops it. Without it, each run loads a scratch database and drops it.
+const keepEnv = "RECQ_BENCH_DB"
+
+// benchStore opens the store the benchmark table lives in: the database of
+// keepEnv, reused when it holds total files already, or a scratch database
+// beside server, dropped when the process ends (TestMain).
+func benchStore(ctx context.Context, server string, total int) (s *postgres.Store, reuse bool, err error) {
+	url := os.Getenv(keepEnv)
+	if url == "" {
+		var drop func(context.Context) error
+		url, drop, err = postgres.Scratch(ctx, server)
+		if err != nil {
+			return nil, false, err
+		}
+		pgTable.drop = drop
+	}
+	s, err = postgres.Open(ctx, url)
+	if err != nil {
+		return nil, false, err
+	}
+	if pgTable.drop != nil {
+		return s, false, nil
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, false, err
+	}
+	files, _, err := s.Count(ctx)
+	if err != nil {
+		s.Close()
+		return nil, false, err
+	}
+	if files == total {
+		return s, true, nil
+	}
+	if err := s.Clear(ctx); err != nil {
+		s.Close()
+		return nil, false, err
+	}
+	return s, false, nil
 }
 
 // pgQueries are the document's kinds of query over the benchmark table.

@@ -16,6 +16,10 @@ type statement struct {
 	sql  strings.Builder
 	args []any
 	err  error // a filter that cannot be translated (filtersql.go): the statement must not run
+	// walked is 1 + the index of the filter's node that the statement's
+	// key walks answer (keyWalks), which the WHERE then writes as TRUE; 0
+	// for none.
+	walked int
 }
 
 // arg adds a value and writes its placeholder.
@@ -145,11 +149,37 @@ func (k *kind) page(q *filter.Query, res filter.Resolved, exact bool) *statement
 	if exact {
 		tie = k.tieBreak
 	}
-	s.sql.WriteString("SELECT " + k.selectList + " FROM (SELECT r.id, r.start_date, r.start_ns, r." + tie +
-		" FROM " + k.table + " r")
-	k.where(s, q, res)
-	s.sql.WriteString(" ORDER BY r.start_date, r.start_ns, r." + tie + " LIMIT " + strconv.Itoa(filter.DefaultPageSize) + " OFFSET ")
-	s.arg(int64(max(q.N, 1) - 1))
+	offset := int64(max(q.N, 1) - 1)
+	order := " ORDER BY r.start_date, r.start_ns, r." + tie
+	s.sql.WriteString("SELECT " + k.selectList + " FROM (")
+	if key, keys, node, ok := k.keyWalks(q); ok {
+		// One ordered walk of the key's index per key, each stopping at
+		// the page's bound (no key's rows past its offset+50th can be on
+		// the page), merged in the page's order. The walk of a key holds
+		// the rows of that key that match the other conditions; the filter's
+		// list of keys, which holds exactly on the rows of the keys, is
+		// left out (walked). The keys are distinct, so the walks return the
+		// rows of the statement below once each, and the page is the same
+		// (docs/POSTGRES.md, "Filters"). A key's j-th row is at least the
+		// j-th of the merged order, so the row at which a walk's bound cuts
+		// rows of one start and key is the page's last or after it: the
+		// edges tiedEdge checks. The walks' rows are named r as the table's
+		// are, so that the order below reads them alike.
+		s.walked = node + 1
+		s.sql.WriteString("SELECT r.id, r.start_date, r.start_ns, r." + tie + " FROM unnest(")
+		s.arg(keys)
+		s.sql.WriteString("::text[]) v(key) CROSS JOIN LATERAL (SELECT r.id, r.start_date, r.start_ns, r." + tie +
+			" FROM " + k.table + " r")
+		k.where(s, q, res)
+		s.sql.WriteString(" AND r." + key + " = v.key" + order + " LIMIT ")
+		s.arg(offset + filter.DefaultPageSize)
+		s.sql.WriteString(") r")
+	} else {
+		s.sql.WriteString("SELECT r.id, r.start_date, r.start_ns, r." + tie + " FROM " + k.table + " r")
+		k.where(s, q, res)
+	}
+	s.sql.WriteString(order + " LIMIT " + strconv.Itoa(filter.DefaultPageSize) + " OFFSET ")
+	s.arg(offset)
 	s.sql.WriteString(") k JOIN " + k.table + " r ON r.id = k.id" + k.extraJoins +
 		" ORDER BY k.start_date, k.start_ns, r." + k.tieBreak)
 	return s

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,6 +46,10 @@ func (k *kind) filterWhere(s *statement, e *expr.Expr, w []daterange.Window) err
 
 // filterNode writes node i of e as one parenthesized condition.
 func (k *kind) filterNode(s *statement, e *expr.Expr, w []daterange.Window, i int) error {
+	if s.walked == i+1 {
+		s.sql.WriteString("TRUE") // the statement's key walks answer it (keyWalks)
+		return nil
+	}
 	n := &e.Nodes[i]
 	switch n.Op {
 	case expr.And, expr.Or:
@@ -309,4 +314,94 @@ func likePattern(pieces []string) string {
 		}
 	}
 	return b.String()
+}
+
+// maxKeyWalks bounds the walks of keyWalks: each walk reads up to the
+// page's bound of its agent's entries at random places of the table, so a
+// list of k agents costs k such walks, while the walk of the page order
+// (the table's own order after a load) meets 50 matches sooner the more
+// agents it lists. On the benchmark's tables (1,000 agents) the walks won
+// up to 8 agents and lost from 12 to 16 (docs/POSTGRES.md, "Lists of
+// agents"); past the bound the planner chooses as it would without.
+const maxKeyWalks = 8
+
+// keyWalks returns the key column (agent_key), its distinct keys (sorted)
+// and the filter's node that names them, when a conjunct of the filter's
+// top-level AND (or the whole filter) is a list of agents: agentID=in=(…),
+// agentID==V, or an OR of these, of exact texts shorter than a key, and
+// names two keys to walk or more, at most maxKeyWalks. Such a conjunct
+// holds exactly on the rows whose key is one of the keys (a text shorter
+// than a key is its own key, and a value no text can hold matches nothing
+// and names no key), so the page is one ordered walk of the key's index
+// per key in place of the conjunct, merged (compile.go, page): PostgreSQL
+// 15 would otherwise walk the page order filtering rows, or read every row
+// of the keys and sort them. It reports ok false for every other filter,
+// which keeps the one walk.
+func (k *kind) keyWalks(q *filter.Query) (key string, keys []string, node int, ok bool) {
+	e := q.Filter
+	if e.Empty() || (e.Resource == expr.Transcripts) != (k.resource == filter.Transcripts) {
+		return "", nil, 0, false
+	}
+	candidates := []int{0}
+	if e.Nodes[0].Op == expr.And {
+		candidates = e.Children(0)
+	}
+	for _, j := range candidates {
+		kj, ks, okj := k.agentList(e, j)
+		if !okj {
+			continue
+		}
+		slices.Sort(ks)
+		ks = slices.Compact(ks)
+		if !ok || len(ks) < len(keys) {
+			key, keys, node, ok = kj, ks, j, true
+		}
+	}
+	if !ok || len(keys) < 2 || len(keys) > maxKeyWalks {
+		return "", nil, 0, false
+	}
+	return key, keys, node, true
+}
+
+// agentList reports whether node i of e is a list of a key column's
+// values that its keys alone decide: == (no wildcards) or =in= on a column
+// with a key, every value shorter than a key, or an OR of such lists on
+// the same column. It returns the column's key column and the keys, which
+// may repeat.
+func (k *kind) agentList(e *expr.Expr, i int) (key string, keys []string, ok bool) {
+	n := &e.Nodes[i]
+	switch n.Op {
+	case expr.Or:
+		for c, j := range e.Children(i) {
+			kj, ks, okj := k.agentList(e, j)
+			if !okj || (c > 0 && kj != key) {
+				return "", nil, false
+			}
+			key, keys = kj, append(keys, ks...)
+		}
+		return key, keys, true
+	case expr.Eq, expr.In:
+	default:
+		return "", nil, false
+	}
+	sel := e.Selector(n)
+	if sel.Any || sel.Kind != expr.Text {
+		return "", nil, false
+	}
+	key, ok = k.keys[k.columns[sel.Name]]
+	if !ok {
+		return "", nil, false
+	}
+	args := e.Args(n)
+	keys = make([]string, 0, len(args))
+	for j := range args {
+		v := e.TextOf(&args[j])
+		if args[j].Wild || keyed(v) {
+			return "", nil, false
+		}
+		if holdable(v) { // as keyCondition: a value no text holds matches nothing
+			keys = append(keys, v)
+		}
+	}
+	return key, keys, true
 }

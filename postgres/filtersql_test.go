@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +152,94 @@ func TestFilterMismatchRefused(t *testing.T) {
 	}
 	if err := transcripts.filterWhere(&statement{}, e, nil); err == nil {
 		t.Error("a filter without its windows gave no error")
+	}
+}
+
+// TestKeyWalks shows which filters the page walks one agent at a time
+// (docs/POSTGRES.md, "Filters"): a conjunct of the top-level AND that is a
+// list of agents, of exact texts shorter than a key, naming two agents or
+// more; its keys distinct and sorted; and that the walked list is left out
+// of each walk's WHERE (TRUE in its place) while the rest of the filter
+// stays.
+func TestKeyWalks(t *testing.T) {
+	long := strings.Repeat("é", keyRunes)
+	for _, c := range []struct {
+		target string
+		keys   []string // nil: one walk, the statement without walks
+		rest   string   // the filter's text in the walks' WHERE
+	}{
+		{"/files?filter=agentID=in=(c,a,b)", []string{"a", "b", "c"}, "TRUE"},
+		{"/files?filter=agentID=in=(a,b,a)%3Bduration=gt=600", []string{"a", "b"}, "(TRUE AND r.duration > $2)"},
+		{"/files?filter=duration=gt=600%3BagentID=in=(a,b)", []string{"a", "b"}, "(r.duration > $2 AND TRUE)"},
+		{"/files?filter=agentID==a,agentID==b", []string{"a", "b"}, "TRUE"},
+		{"/files?filter=(agentID==a,agentID=in=(b,c))%3BstartDate=ge=today-1d", []string{"a", "b", "c"}, "(TRUE AND (r.start_date, r.start_ns) >= ($2, $3))"},
+		// The fewest keys of two lists; the other list stays a condition.
+		{"/files?filter=agentID=in=(a,b,c)%3BagentID=in=(b,c)", []string{"b", "c"}, "((r.agent_key = ANY($2)) AND TRUE)"},
+		{"/transcripts?filter=agentID=in=(a,b)", []string{"a", "b"}, "TRUE"},
+		// One walk: one agent (the agent's index answers it as it is),
+		// no agent twice, wildcards, a text as long as a key (its key is
+		// shared), an OR with other conditions, a list inside an OR, the
+		// complement, a field without a key.
+		{"/files?filter=agentID=in=(a,a)", nil, ""},
+		{"/files?filter=agentID==a", nil, ""},
+		{"/files?filter=agentID==a*,agentID==b", nil, ""},
+		{"/files?filter=agentID=in=(a," + long + ")", nil, ""},
+		{"/files?filter=(agentID==a%3Bduration=gt=1),agentID==b", nil, ""},
+		{"/files?filter=agentID=in=(a,b),duration=gt=1", nil, ""},
+		{"/files?filter=agentID=out=(a,b)", nil, ""},
+		{"/files?filter=queueID=in=(a,b)", nil, ""},
+		{"/files?filter=agentID=in=(" + strings.Repeat("a,", maxKeyWalks) + "b)", []string{"a", "b"}, "TRUE"},
+	} {
+		q, err := filter.Parse("GET", c.target)
+		if err != nil {
+			t.Fatalf("%s: %v", c.target, err)
+		}
+		k := files
+		if q.Resource == filter.Transcripts {
+			k = transcripts
+		}
+		key, keys, _, ok := k.keyWalks(q)
+		if !ok {
+			keys = nil
+		}
+		if !slices.Equal(keys, c.keys) || (ok && key != "agent_key") {
+			t.Errorf("%s: walks %s %q, want agent_key %q", c.target, key, keys, c.keys)
+			continue
+		}
+		res, err := q.Resolve(time.Date(2010, 6, 15, 12, 0, 0, 0, time.UTC), time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := k.page(q, res, false)
+		sql := st.sql.String()
+		if !ok {
+			if strings.Contains(sql, "unnest") {
+				t.Errorf("%s: walks the agents one by one:\n%s", c.target, sql)
+			}
+			continue
+		}
+		if !strings.Contains(sql, " FROM unnest($1::text[]) v(key) CROSS JOIN LATERAL (") ||
+			!strings.Contains(sql, " AND "+c.rest+" AND r.agent_key = v.key ORDER BY ") {
+			t.Errorf("%s: want the walks of $1 with the filter %s:\n%s", c.target, c.rest, sql)
+		}
+		if !slices.Equal(st.args[0].([]string), c.keys) {
+			t.Errorf("%s: walks %q, want %q", c.target, st.args[0], c.keys)
+		}
+		// Values only as arguments: no quote, one placeholder per argument.
+		if n := strings.Count(sql, "$"); n != len(st.args) || strings.ContainsAny(sql, `'"`) {
+			t.Errorf("%s: %d placeholders for %d arguments, or a quote:\n%s", c.target, n, len(st.args), sql)
+		}
+	}
+	// More agents than maxKeyWalks: one walk.
+	var many []string
+	for i := range maxKeyWalks + 1 {
+		many = append(many, "a"+strconv.Itoa(i))
+	}
+	q, err := filter.Parse("GET", "/files?filter=agentID=in=("+strings.Join(many, ",")+")")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, keys, _, ok := files.keyWalks(q); ok {
+		t.Errorf("%d agents: %d walks, want one", len(many), len(keys))
 	}
 }
