@@ -97,7 +97,7 @@ func ruleOfNode(e *expr.Expr, i int, id string) Rule {
 		}
 	}
 	if n.Op == expr.Ne {
-		r.Operator = complements[r.Operator]
+		r.Operator, _ = Complement(r.Operator)
 	}
 	r.Value = jsonw.String(nil, value)
 	return r

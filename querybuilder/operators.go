@@ -30,24 +30,23 @@ const (
 	opDoesNotMatch     = "doesNotMatch"
 )
 
-// complements pairs each operator with the one that holds exactly when it
-// does not: a rule's not, and a group's by De Morgan, become these. The
-// table is the schema's (schema.BuilderComplements), so that a UI reading
-// recq schema and recq itself agree.
-var complements = func() map[string]string {
-	m := map[string]string{}
-	for _, c := range schema.BuilderComplements() {
-		m[c.Operator], m[c.Complement] = c.Complement, c.Operator
-	}
-	return m
-}()
-
 // Complement returns the react-querybuilder operator that holds exactly
 // when op does not ("=" gives "!=", "between" "notBetween", "contains"
-// "doesNotContain"), and false for an operator recq does not know.
+// "doesNotContain"), and false for an operator recq does not know: a
+// rule's not, and a group's by De Morgan, become these. The table is the
+// schema's (schema.BuilderComplements), so that a UI reading recq schema
+// and recq itself agree. (Read each time, not kept in a map: a map's
+// initialization costs the browser module more than nine comparisons.)
 func Complement(op string) (string, bool) {
-	c, ok := complements[op]
-	return c, ok
+	for _, c := range schema.BuilderComplements() {
+		switch op {
+		case c.Operator:
+			return c.Complement, true
+		case c.Complement:
+			return c.Operator, true
+		}
+	}
+	return "", false
 }
 
 // opLabel is an operator's label for a field of kind k. (A switch, not a
@@ -114,26 +113,24 @@ func opLabel(name string, k expr.Kind) string {
 
 // kindOperators are the operators of each kind (schema.BuilderOperators),
 // in the order a UI offers them, with their labels.
-var kindOperators = func() map[expr.Kind][]Option {
-	m := map[expr.Kind][]Option{}
-	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
-		for _, name := range schema.BuilderOperators(k) {
-			m[k] = append(m[k], option(name, opLabel(name, k)))
-		}
+func kindOperators(k expr.Kind) []Option {
+	var out []Option
+	for _, name := range schema.BuilderOperators(k) {
+		out = append(out, option(name, opLabel(name, k)))
 	}
-	return m
-}()
+	return out
+}
 
 // KindOperators returns the react-querybuilder operators a filter selector
 // of kind k takes; the caller may modify the slice.
 func KindOperators(k expr.Kind) []Option {
-	return append([]Option(nil), kindOperators[k]...)
+	return kindOperators(k)
 }
 
 // kindAllows reports whether kind k takes operator op.
 func kindAllows(k expr.Kind, op string) bool {
-	for _, o := range kindOperators[k] {
-		if o.Name == op {
+	for _, o := range schema.BuilderOperators(k) {
+		if o == op {
 			return true
 		}
 	}

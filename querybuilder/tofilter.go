@@ -7,6 +7,7 @@ import (
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/internal/editdist"
+	"github.com/recq/recq/schema"
 )
 
 // fnode is a part of the filter that a rule group becomes: a group (And,
@@ -151,7 +152,7 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	op := r.Operator
-	if _, known := complements[op]; !known {
+	if _, known := Complement(op); !known {
 		c.fail(key, r.Field, filter.CodeUnsupportedRule, "recq has no operator "+strconv.Quote(op), "use "+opNames(sel.Kind))
 		return nil
 	}
@@ -160,7 +161,7 @@ func (c *collected) filterRule(r Rule, key string, neg bool) *fnode {
 		return nil
 	}
 	if neg {
-		op = complements[op]
+		op, _ = Complement(op)
 	}
 	vals, array, ok := c.filterValues(r, key)
 	if !ok {
@@ -212,19 +213,13 @@ func (c *collected) unknownField(key, field string) {
 //go:noinline
 func (c *collected) operatorType(key, field, op string, k expr.Kind) {
 	e := &Error{Rule: key, Variable: field, Reason: Reason{Code: filter.CodeOperatorType, Message: "the operator " + strconv.Quote(op) + " does not compare " + k.String() + " (" + field + ")", Hint: "use " + opNames(k), Suggestions: []string{}}}
-	for _, o := range kindOperators[k] {
-		e.Suggestions = append(e.Suggestions, o.Name)
-	}
+	e.Suggestions = append(e.Suggestions, schema.BuilderOperators(k)...)
 	c.errs = append(c.errs, e)
 }
 
 // opNames lists the operators of a kind for a hint.
 func opNames(k expr.Kind) string {
-	var names []string
-	for _, o := range kindOperators[k] {
-		names = append(names, o.Name)
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(schema.BuilderOperators(k), ", ")
 }
 
 // filterValues reads a filter rule's value: an array's items, or a string split
