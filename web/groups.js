@@ -31,9 +31,12 @@ function reshape(value, from, to) {
   return first;
 }
 
-// filled reports whether a rule has a value to send: a rule without one is
+// filled reports whether a rule has a value to send: a rule just added is
 // left out until it has one, so adding a rule puts no fault on the screen.
+// (A rule read from a request keeps its empty value: beginsWith "" is
+// queueName==*.)
 function filled(r) {
+  if (!r.fresh) return true;
   if (Array.isArray(r.value)) return r.value.every((v) => String(v).trim() !== "");
   return String(r.value ?? "").trim() !== "";
 }
@@ -53,7 +56,7 @@ export function builder(el, fieldsOf, onChange) {
 
   function newRule() {
     const f = selectors[0];
-    return { field: f.name, operator: f.defaultOperator, value: "", not: false };
+    return { field: f.name, operator: f.defaultOperator, value: "", not: false, fresh: true };
   }
 
   /** setResource offers the fields of a resource; rules on a field it lacks are dropped. */
@@ -96,7 +99,7 @@ export function builder(el, fieldsOf, onChange) {
           const sub = out(r, rid);
           if (sub) rules.push(sub);
         } else if (filled(r)) {
-          const x = { id: rid, field: r.field, operator: r.operator, value: Array.isArray(r.value) ? r.value.map((v) => v.trim()) : r.value.trim() };
+          const x = { id: rid, field: r.field, operator: r.operator, value: Array.isArray(r.value) ? [...r.value] : r.value };
           if (r.not) x.not = true;
           rules.push(x);
         }
@@ -274,7 +277,11 @@ export function builder(el, fieldsOf, onChange) {
         placeholder: s === "list" ? (f.kind === "integer" ? "60, 600" : f.kind === "date" ? "today, 2007-08-05" : "bill, ann") : f.placeholder ?? "",
         "aria-label": `${cap(name)}: ${what}`,
       });
-      input.addEventListener("input", () => { set(input.value); onChange(); });
+      input.addEventListener("input", () => {
+        set(input.value);
+        if (filled({ ...r, fresh: true })) delete r.fresh;
+        onChange();
+      });
       if (kind !== "date") return input;
       // A date: any date of the language as text (today-7d,
       // 2007-08-05T13:15), or a day picked from the calendar.
@@ -284,6 +291,7 @@ export function builder(el, fieldsOf, onChange) {
         if (!pick.value) return;
         input.value = pick.value;
         set(pick.value);
+        if (filled({ ...r, fresh: true })) delete r.fresh;
         onChange();
       });
       return h("span", { class: "date-value" }, input, pick);

@@ -188,3 +188,189 @@ func TestGroupsNotInAPI(t *testing.T) {
 		t.Errorf("the command is\n\t%s\nwant\n\t%s", got.Command, want)
 	}
 }
+
+// acceptedAtPage reports whether recq parse accepts a request at the
+// tests' clock in the tenant zone, as the page reads it (a date near the
+// year 10000 may be refused in one zone and not in another).
+func acceptedAtPage(t *testing.T, request string) bool {
+	t.Helper()
+	zone, err := timezone.Load(server.SampleZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(asvalue.Parse("GET", request, testNow, zone))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct{ Error any }
+	json.Unmarshal(b, &r)
+	return r.Error == nil
+}
+
+// filterGETs are the GET requests with a filter of the conformance suite
+// (filter.cases) that the library accepts at the tests' clock.
+func filterGETs(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, req := range casesGETs(t, "filter.cases") {
+		if q, err := filter.Parse("GET", req); err == nil && q.Filter != nil && acceptedAtPage(t, req) {
+			out = append(out, req)
+		}
+	}
+	if len(out) < 50 {
+		t.Fatalf("only %d filter requests", len(out))
+	}
+	return out
+}
+
+// TestGroupsReadBack pastes each filter request of the conformance suite:
+// the builder takes its filter (toRuleGroup), and the builder alone writes
+// it again (fromRuleGroup) as the library's canonical request.
+func TestGroupsReadBack(t *testing.T) {
+	s := newSite(t)
+	ctx := browser(t, 1280, 900)
+	open(t, ctx, s)
+	for _, req := range filterGETs(t) {
+		want := canonical(t, req)
+		paste(t, ctx, req)
+		if f := pageFaults(t, ctx); len(f) != 0 {
+			t.Errorf("%s: faults shown: %+v", req, f)
+			continue
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll("#groups [data-rule]").length`); n == 0 {
+			t.Errorf("%s: the builder holds no rule", req)
+			continue
+		}
+		// The builder writes the filter again: a change of the root
+		// group's combinator select (to the same value) re-reads it all.
+		eval[bool](t, ctx, `document.getElementById("fg-comb").dispatchEvent(new Event("change")) || true`)
+		if got := urlText(t, ctx); got != want {
+			t.Errorf("%s:\nfrom the builder\n\t%s\nencode.Canonical\n\t%s", req, got, want)
+		}
+	}
+
+	// One nested filter, control by control.
+	paste(t, ctx, "/files.csv?tz=America/Denver&filter=duration=gt=600;(agentID==bill,queueName==*vip*);startDate=out=(today,2007-08-05)&agentID=ann")
+	got := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#groups select, #groups input")].filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? String(el.checked) : el.value]))`)
+	for id, v := range map[string]string{
+		"fg-comb": "and", "fg-not": "false",
+		"fg-0-field": "duration", "fg-0-op": ">", "fg-0-value": "600",
+		"fg-1-comb": "or", "fg-1-0-field": "agentID", "fg-1-0-op": "=", "fg-1-0-value": "bill",
+		"fg-1-1-field": "queueName", "fg-1-1-op": "contains", "fg-1-1-value": "vip",
+		"fg-2-field": "startDate", "fg-2-op": "notIn", "fg-2-value": "today,2007-08-05",
+	} {
+		if got[id] != v {
+			t.Errorf("#%s holds %q, want %q", id, got[id], v)
+		}
+	}
+	if v := eval[string](t, ctx, `document.getElementById("field-0-value").value`); v != "ann" {
+		t.Errorf("the API's own agentID stays a field row: %q", v)
+	}
+}
+
+// sampleValues are the values the operator test types for a kind and an
+// operator's shape: one value, two ends, or a list.
+func sampleValues(kind, op string) (inputs map[string]string, value any) {
+	switch {
+	case op == "between" || op == "notBetween":
+		a, b := map[string][2]string{"integer": {"60", "600"}, "date": {"today-7d", "2026-11-20T13:15"}}[kind][0], map[string][2]string{"integer": {"60", "600"}, "date": {"today-7d", "2026-11-20T13:15"}}[kind][1]
+		return map[string]string{"-0": a, "-1": b}, []string{a, b}
+	case op == "in" || op == "notIn":
+		v := map[string]string{"integer": "60, 600", "date": "today-1d, 2026-11-20", "text": "bill, ann smith"}[kind]
+		return map[string]string{"": v}, v
+	}
+	v := map[string]string{"integer": "600", "date": "today-7d", "text": "b(i)l*l;"}[kind]
+	return map[string]string{"": v}, v
+}
+
+// TestGroupsOperators builds one rule of each operator of each kind of
+// field, of both resources: the operators offered are the Go
+// querybuilder's fields', and the request in the box, with the rule
+// negated or not and its group negated or not, is the one the Go
+// querybuilder writes for the same group.
+func TestGroupsOperators(t *testing.T) {
+	s := newSite(t)
+	ctx := browser(t, 1280, 900)
+	open(t, ctx, s)
+	for _, c := range []struct {
+		res    filter.Resource
+		fields []string
+	}{
+		{filter.Files, []string{"agentID", "duration", "startDate", "transactionCode.name"}},
+		{filter.Transcripts, []string{"finishDate", "metaData.fieldValue"}},
+	} {
+		goFields := map[string]querybuilder.Field{}
+		for _, f := range querybuilder.Fields(c.res) {
+			if f.Kind != "" {
+				goFields[f.Name] = f
+			}
+		}
+		paste(t, ctx, "/"+c.res.String())
+		click(t, ctx, "#fg-add-rule")
+		offered := eval[[]string](t, ctx, `[...document.getElementById("fg-0-field").options].map((o) => o.value)`)
+		if len(offered) != len(goFields) {
+			t.Errorf("%s: the builder offers the fields %v, Go has %d", c.res, offered, len(goFields))
+		}
+		for _, name := range c.fields {
+			f := goFields[name]
+			setValue(t, ctx, "fg-0-field", name)
+			type option struct{ Name, Label string }
+			got := eval[[]option](t, ctx, `[...document.getElementById("fg-0-op").options].map((o) => ({Name: o.value, Label: o.textContent}))`)
+			var want []option
+			for _, o := range f.Operators {
+				want = append(want, option{o.Name, o.Label})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s offers %v, Go %v", name, got, want)
+			}
+			for _, op := range f.Operators {
+				paste(t, ctx, "/"+c.res.String())
+				click(t, ctx, "#fg-add-rule")
+				setValue(t, ctx, "fg-0-field", name)
+				setValue(t, ctx, "fg-0-op", op.Name)
+				inputs, value := sampleValues(f.Kind, op.Name)
+				for suffix, v := range inputs {
+					setValue(t, ctx, "fg-0-value"+suffix, v)
+				}
+				rule := map[string]any{"id": "filter/0", "field": name, "operator": op.Name, "value": value}
+				for _, not := range []struct{ rule, group bool }{{false, false}, {true, false}, {true, true}, {false, true}} {
+					if eval[bool](t, ctx, `document.getElementById("fg-0-not").checked`) != not.rule {
+						click(t, ctx, "#fg-0-not")
+					}
+					if eval[bool](t, ctx, `document.getElementById("fg-not").checked`) != not.group {
+						click(t, ctx, "#fg-not")
+					}
+					rule["not"] = not.rule
+					g, _ := json.Marshal(map[string]any{"id": "filter", "combinator": "and", "not": not.group, "rules": []any{rule}})
+					if got, want := urlText(t, ctx), goCanonical(t, string(g), c.res, filter.XML); got != want {
+						t.Errorf("%s %s %v (not %+v): the box holds\n\t%s\nthe Go querybuilder writes\n\t%s", name, op.Name, value, not, got, want)
+					}
+					if f := pageFaults(t, ctx); len(f) != 0 {
+						t.Errorf("%s %s: faults %+v", name, op.Name, f)
+					}
+				}
+			}
+		}
+	}
+
+	// A date picked from the calendar is the rule's value; the text
+	// still takes any date of the language.
+	paste(t, ctx, "/files")
+	click(t, ctx, "#fg-add-rule")
+	setValue(t, ctx, "fg-0-field", "startDate")
+	setValue(t, ctx, "fg-0-op", ">=")
+	if typ := eval[string](t, ctx, `document.getElementById("fg-0-value-pick").type`); typ != "date" {
+		t.Errorf("the date's picker is a %s input", typ)
+	}
+	setValue(t, ctx, "fg-0-value-pick", "2026-11-20")
+	if v, u := eval[string](t, ctx, `document.getElementById("fg-0-value").value`), urlText(t, ctx); v != "2026-11-20" || u != "/files?filter=startDate=ge=2026-11-20" {
+		t.Errorf("after picking 2026-11-20 the value is %q and the URL %s", v, u)
+	}
+	typeInto(t, ctx, "fg-0-value", "today-30d")
+	if u := urlText(t, ctx); u != "/files?filter=startDate=ge=today-30d" {
+		t.Errorf("after typing today-30d the URL is %s", u)
+	}
+	if typ := eval[string](t, ctx, `(setValue => { const f = document.getElementById("fg-0-field"); f.value = "duration"; f.dispatchEvent(new Event("change")); return document.getElementById("fg-0-value").type; })()`); typ != "number" {
+		t.Errorf("duration's value editor is a %s input", typ)
+	}
+}
