@@ -3,10 +3,14 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/recq/recq/encode"
 	"github.com/recq/recq/filter"
@@ -372,5 +376,153 @@ func TestGroupsOperators(t *testing.T) {
 	}
 	if typ := eval[string](t, ctx, `(setValue => { const f = document.getElementById("fg-0-field"); f.value = "duration"; f.dispatchEvent(new Event("change")); return document.getElementById("fg-0-value").type; })()`); typ != "number" {
 		t.Errorf("duration's value editor is a %s input", typ)
+	}
+}
+
+// TestGroupsFaults gives the builder values the library refuses: each rule
+// at fault is marked, with the part of its value at fault and the
+// library's fixes, in the rule and under the URL box; a fix clicked puts
+// the suggestion in place and the request is accepted; Run waits.
+func TestGroupsFaults(t *testing.T) {
+	s := newSiteWith(t, true)
+	ctx := browser(t, 1280, 900)
+	open(t, ctx, s)
+	login(t, ctx, testToken)
+	click(t, ctx, "#fg-add-rule")
+	setValue(t, ctx, "fg-0-field", "startDate")
+	setValue(t, ctx, "fg-0-op", ">=")
+	typeInto(t, ctx, "fg-0-value", "today-7")
+	click(t, ctx, "#fg-add-group")
+	setValue(t, ctx, "fg-1-0-field", "finishDate")
+	typeInto(t, ctx, "fg-1-0-value", "2007-02-30")
+
+	type ruleFault struct {
+		Rule, Code, At, Invalid string
+		Fixes                   []string
+	}
+	ruleFaults := func() []ruleFault {
+		return eval[[]ruleFault](t, ctx, `[...document.querySelectorAll("#groups .rule-fault")].map((p) => {
+			const li = p.closest("[data-rule]");
+			return {Rule: li.dataset.rule, Code: p.dataset.code, At: p.querySelector("mark")?.textContent ?? "",
+				Invalid: li.querySelector("input.value").getAttribute("aria-invalid"),
+				Fixes: [...p.querySelectorAll("button.suggestion")].map((b) => b.dataset.suggestion)};
+		})`)
+	}
+	// What the Go querybuilder says of the same group.
+	var g querybuilder.RuleGroup
+	json.Unmarshal([]byte(`{"id": "root", "combinator": "and", "rules": [{"id": "filter", "combinator": "and", "rules": [
+		{"id": "filter/0", "field": "startDate", "operator": ">=", "value": "today-7"},
+		{"id": "filter/1", "combinator": "and", "rules": [{"id": "filter/1/0", "field": "finishDate", "operator": "=", "value": "2007-02-30"}]}]}]}`), &g)
+	_, err := querybuilder.ToQuery(&g, filter.Files, filter.XML)
+	var want querybuilder.ErrorList
+	if !errorsAs(err, &want) || len(want) != 2 {
+		t.Fatalf("the Go querybuilder says %v", err)
+	}
+	got := ruleFaults()
+	if len(got) != len(want) {
+		t.Fatalf("the builder marks %+v, Go says %v", got, want)
+	}
+	for i, w := range want {
+		value := map[string]string{"filter/0": "today-7", "filter/1/0": "2007-02-30"}[w.Rule]
+		at := ""
+		if w.Span != nil {
+			at = value[w.Span.Start:w.Span.End]
+		}
+		if g := got[i]; g.Rule != w.Rule || g.Code != string(w.Code) || g.At != at || g.Invalid != "true" || fmt.Sprint(g.Fixes) != fmt.Sprint(w.Suggestions) {
+			t.Errorf("rule fault %d: page %+v, Go %+v (at %q)", i, g, w, at)
+		}
+	}
+	listed := pageFaults(t, ctx)
+	if len(listed) != 2 || listed[0].Code != "bad-date" || !strings.HasPrefix(listed[0].Where, "in the filter's rule 1") || !strings.HasPrefix(listed[1].Where, "in the filter's rule 2.1") {
+		t.Errorf("under the URL box: %+v", listed)
+	}
+	if !eval[bool](t, ctx, `document.getElementById("run").disabled`) {
+		t.Error("Run is enabled while the filter is refused")
+	}
+
+	// The first fix from the list under the box, the second from the rule.
+	click(t, ctx, `#faults button.suggestion`)
+	if v := eval[string](t, ctx, `document.getElementById("fg-0-value").value`); v != "today-7d" {
+		t.Errorf("after the fix the value is %q", v)
+	}
+	if len(want[1].Suggestions) == 0 {
+		t.Fatalf("the library suggests nothing for 2007-02-30")
+	}
+	click(t, ctx, `#groups [data-rule="filter/1/0"] button.suggestion`)
+	if f := ruleFaults(); len(f) != 0 {
+		t.Errorf("after the fixes: %+v", f)
+	}
+	if f := pageFaults(t, ctx); len(f) != 0 {
+		t.Errorf("after the fixes the box shows %+v", f)
+	}
+	if u := urlText(t, ctx); !strings.HasPrefix(u, "/files?filter=startDate=ge=today-7d%3BfinishDate==2007-02-") {
+		t.Errorf("after the fixes the URL is %s", u)
+	}
+	if eval[bool](t, ctx, `document.getElementById("run").disabled`) {
+		t.Error("Run is disabled once the filter is accepted")
+	}
+}
+
+func errorsAs(err error, list *querybuilder.ErrorList) bool {
+	return errors.As(err, list)
+}
+
+// TestGroupsKeyboardOnly builds the journey's group with the keyboard
+// alone: Enter on the add buttons (which move the focus to what they
+// added), arrows and type-ahead on the selects, Tab between the controls.
+func TestGroupsKeyboardOnly(t *testing.T) {
+	s := newSite(t)
+	ctx := browser(t, 1280, 900)
+	open(t, ctx, s)
+	keys := func(ks ...string) {
+		t.Helper()
+		for _, k := range ks {
+			do(t, ctx, chromedp.KeyEvent(k))
+		}
+	}
+	focused := func() string { return eval[string](t, ctx, `document.activeElement.id`) }
+	expect := func(id string) {
+		t.Helper()
+		if got := focused(); got != id {
+			t.Fatalf("the focus is on #%s, want #%s", got, id)
+		}
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-add-group")))
+	keys(kb.Enter)
+	expect("fg-0-comb")
+	keys(kb.ArrowDown) // OR
+	keys(kb.Tab, kb.Tab, kb.Tab, kb.Tab)
+	expect("fg-0-remove")
+	keys(kb.Tab, kb.Tab)
+	expect("fg-0-0-field") // agentID, the first field
+	keys(kb.Tab, kb.Tab)
+	expect("fg-0-0-value")
+	keys("bill")
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-0-add-rule")))
+	keys(kb.Enter)
+	expect("fg-0-1-field")
+	keys(kb.Tab, kb.Tab, "ann")
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-add-rule")))
+	keys(kb.Enter)
+	expect("fg-1-field")
+	keys("d") // duration
+	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "600") // > 600
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-add-rule")))
+	keys(kb.Enter)
+	keys("s") // startDate
+	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "today-7d") // >= today-7d
+	if got, want := urlText(t, ctx), "/files?filter=(agentID==bill,agentID==ann)%3Bduration=gt=600%3BstartDate=ge=today-7d"; got != want {
+		t.Errorf("built with the keyboard:\n\t%s\nwant\n\t%s", got, want)
+	}
+	// Space on NOT negates the whole filter; Enter on Remove removes a rule.
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-not")))
+	keys(" ")
+	if got := urlText(t, ctx); got != "/files?filter=agentID!=bill%3BagentID!=ann,duration=le=600,startDate=lt=today-7d" {
+		t.Errorf("after Space on NOT: %s", got)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("fg-0-remove")))
+	keys(kb.Enter)
+	if got := urlText(t, ctx); got != "/files?filter=duration=le=600,startDate=lt=today-7d" {
+		t.Errorf("after Enter on the group's Remove: %s", got)
 	}
 }
