@@ -505,12 +505,14 @@ func TestGroupsKeyboardOnly(t *testing.T) {
 	do(t, ctx, chromedp.Focus(chromedp.ID("fg-add-rule")))
 	keys(kb.Enter)
 	expect("fg-1-field")
-	keys("d")                                                                           // duration
-	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "600") // > 600
+	// duration (type-ahead), > (the fifth operator), 600
+	keys("d")
+	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "600")
 	do(t, ctx, chromedp.Focus(chromedp.ID("fg-add-rule")))
 	keys(kb.Enter)
-	keys("s")                                                                                              // startDate
-	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "today-7d") // >= today-7d
+	// startDate, >= (the sixth), today-7d
+	keys("s")
+	keys(kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.ArrowDown, kb.Tab, "today-7d")
 	if got, want := urlText(t, ctx), "/files?filter=(agentID==bill,agentID==ann)%3Bduration=gt=600%3BstartDate=ge=today-7d"; got != want {
 		t.Errorf("built with the keyboard:\n\t%s\nwant\n\t%s", got, want)
 	}
