@@ -189,3 +189,44 @@ func TestComplementsPair(t *testing.T) {
 		t.Error("null has a complement")
 	}
 }
+
+// TestValidateEveryRule: a structural fault in one rule (an operator of
+// another kind, an unknown field, d under an or, between with one end)
+// does not hide the faults of the others' values, nor those of the API's
+// variables: each rule at fault is marked, and only those.
+func TestValidateEveryRule(t *testing.T) {
+	doc := `{"id": "root", "combinator": "and", "rules": [
+		{"id": "n", "field": "n", "operator": "=", "value": "0"},
+		{"id": "ok", "field": "agentID", "operator": "=", "value": "bill"},
+		{"id": "g", "combinator": "or", "rules": [
+			{"id": "op", "field": "agentID", "operator": "<", "value": "x"},
+			{"id": "date", "field": "startDate", "operator": ">=", "value": "today-7"},
+			{"id": "fine", "field": "duration", "operator": ">", "value": "600"},
+			{"id": "sel", "field": "agentId", "operator": "!=", "value": "x"},
+			{"id": "d", "field": "d", "operator": "=", "value": "today"},
+			{"id": "int", "field": "duration", "operator": "in", "value": "1, 10m"},
+			{"id": "pair", "field": "duration", "operator": "between", "value": ["60"]}]}]}`
+	m := Validate(group(t, doc), filter.Files, filter.XML)
+	want := map[string]filter.Code{"n": filter.CodeBadPage, "op": filter.CodeOperatorType, "date": filter.CodeBadDate, "sel": filter.CodeUnknownSelector,
+		"d": filter.CodeUnsupportedRule, "int": filter.CodeBadValue, "pair": filter.CodeBadRange}
+	for id, v := range m {
+		code, bad := want[id]
+		switch {
+		case !bad && !v.Valid:
+			t.Errorf("%s is marked invalid: %+v", id, v.Reasons)
+		case bad && (v.Valid || len(v.Reasons) == 0 || v.Reasons[0].Code != code):
+			t.Errorf("%s: %+v, want a fault %s", id, v, code)
+		}
+	}
+	for _, id := range []string{"root", "ok", "g", "fine"} {
+		if !m[id].Valid {
+			t.Errorf("%s is invalid: %+v", id, m[id])
+		}
+	}
+	// ToQuery refuses with the same faults, the structural ones first.
+	_, err := ToQuery(group(t, doc), filter.Files, filter.XML)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != len(want) {
+		t.Fatalf("ToQuery: %v, want %d faults", err, len(want))
+	}
+}
