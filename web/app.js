@@ -6,7 +6,7 @@ import { parse, schema, tenantZone, fields, fromRuleGroup, toRuleGroup, validate
 import { $ } from "./dom.js";
 import { newState, toURL, fromCanonical } from "./query.js";
 import { controls } from "./controls.js";
-import { builder, rootID } from "./groups.js";
+import { builder, rootID, rawFilter } from "./groups.js";
 import { urlbox } from "./urlbox.js";
 import { preview } from "./preview.js";
 import { runner } from "./run.js";
@@ -14,6 +14,13 @@ import { runner } from "./run.js";
 const sch = schema();
 let last = null; // the last report of the validator, accepted or refused
 let groupFaults = []; // the filter builder's faults, when fromRuleGroup refuses its group
+let groupText = ""; // then the group written as filter= text, for the box to underline its faults
+
+// complement is react-querybuilder's operator that holds when op does not
+// (the schema's table), for writing a refused group's NOT.
+const complements = new Map();
+for (const c of sch.filter?.builderComplements ?? []) complements.set(c.operator, c.complement).set(c.complement, c.operator);
+const complement = (op) => complements.get(op);
 
 const pv = preview($("preview"), parse, tenantZone);
 const box = urlbox({ onInput: fromBox, onCommit: commit });
@@ -35,9 +42,15 @@ function fromControls(st) {
   const raw = toURL(st);
   last = parse(raw);
   if (groupFaults.length) {
-    // The builder's group is refused: no request until its rules are fixed.
+    // The builder's group is refused: no request until its rules are
+    // fixed. The box shows the group written as text, its faults
+    // underlined where the parser finds them, and lists the builder's
+    // faults, whose fixes go to their rules.
+    const shown = toURL({ ...st, filter: groupText });
+    const check = parse(shown);
+    const marks = check.error ? faultsOf(check).filter((f) => f.variable === "filter") : [];
     last = { error: groupFaults[0], errors: [...groupFaults, ...(last.error ? faultsOf(last) : [])] };
-    box.show(raw, faultsOf(last));
+    box.show(shown, faultsOf(last), { marks });
   } else {
     box.show(last.error ? raw : last.canonical, faultsOf(last));
   }
@@ -70,6 +83,7 @@ function writeFilter(st) {
   const r = fromRuleGroup(top, opts);
   if (r.error) {
     st.filter = "";
+    groupText = rawFilter(g, complement);
     groupFaults = r.errors.map((e) => ({
       ...e, variable: "filter", where: `in the filter's ${ruleName(e.rule)}`,
       at: fb.spanText(e.rule, e.valueSpan), fix: (s) => fb.fix(e.rule, e.valueSpan, s),

@@ -332,3 +332,60 @@ function domID(id) {
 }
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// The characters a filter's value escapes with '\' (docs/LANGUAGE.md
+// §14.1), '*' and '\' among them.
+const reserved = `"'();,=!~<> *\\`;
+
+/**
+ * rawFilter writes a group that the validator refuses as filter= text, so
+ * that the URL box can underline its faults where they are: the same text
+ * as the module writes for a group it accepts (docs/BROWSER.md, "Filters":
+ * a NOT by De Morgan with complement(op), every reserved character of a
+ * value escaped, between as its two comparisons), but without checking
+ * anything. The page uses it only while fromRuleGroup refuses the group:
+ * an accepted group is always written by the module.
+ */
+export function rawFilter(g, complement, neg = false) {
+  neg = neg !== !!g.not;
+  const or = (g.combinator === "or") !== neg;
+  return g.rules.map((r) => (isGroup(r) ? `(${rawFilter(r, complement, neg)})` : rawRule(r, complement, neg !== !!r.not))).join(or ? "," : ";");
+}
+
+function rawRule(r, complement, neg) {
+  const op = neg ? complement(r.operator) ?? r.operator : r.operator;
+  const s = r.field;
+  const esc = (v, wild = false) => {
+    let out = "";
+    for (let i = 0; i < v.length; i++) {
+      const c = v[i];
+      if (wild && c === "*") out += c;
+      else if (wild && c === "\\" && i + 1 < v.length) out += c + v[++i];
+      else out += (reserved.includes(c) ? "\\" : "") + c;
+    }
+    return out;
+  };
+  const vals = Array.isArray(r.value) ? r.value.map(String) : isList(op) ? String(r.value).split(",").map((v) => v.trim()) : [String(r.value ?? "")];
+  const one = esc(vals[0] ?? "");
+  switch (op) {
+    case "=": return `${s}==${one}`;
+    case "!=": return `${s}!=${one}`;
+    case "<": return `${s}=lt=${one}`;
+    case "<=": return `${s}=le=${one}`;
+    case ">": return `${s}=gt=${one}`;
+    case ">=": return `${s}=ge=${one}`;
+    case "contains": return `${s}==*${one}*`;
+    case "beginsWith": return `${s}==${one}*`;
+    case "endsWith": return `${s}==*${one}`;
+    case "doesNotContain": return `${s}!=*${one}*`;
+    case "doesNotBeginWith": return `${s}!=${one}*`;
+    case "doesNotEndWith": return `${s}!=*${one}`;
+    case "matches": return `${s}==${esc(vals[0] ?? "", true)}`;
+    case "doesNotMatch": return `${s}!=${esc(vals[0] ?? "", true)}`;
+    case "in": return `${s}=in=(${vals.map((v) => esc(v)).join(",")})`;
+    case "notIn": return `${s}=out=(${vals.map((v) => esc(v)).join(",")})`;
+    case "between": return `(${s}=ge=${one};${s}=le=${esc(vals[1] ?? "")})`;
+    case "notBetween": return `(${s}=lt=${one},${s}=gt=${esc(vals[1] ?? "")})`;
+  }
+  return `${s}==${one}`;
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -352,6 +353,12 @@ func TestGroupsOperators(t *testing.T) {
 					if f := pageFaults(t, ctx); len(f) != 0 {
 						t.Errorf("%s %s: faults %+v", name, op.Name, f)
 					}
+					// The page's own writer of refused groups (rawFilter)
+					// writes what the module writes for an accepted one.
+					raw := evalAsync[string](t, ctx, `import("/_recq/groups.js").then((m) => m.rawFilter(`+string(g)+`, (op) => (`+complementsJSON(t)+`)[op]))`)
+					if got, want := canonical(t, "/"+c.res.String()+"?filter="+strings.ReplaceAll(url.QueryEscape(raw), "+", "%20")), urlText(t, ctx); got != want {
+						t.Errorf("%s %s (not %+v): rawFilter writes %s, read as\n\t%s\nthe module writes\n\t%s", name, op.Name, not, raw, got, want)
+					}
 				}
 			}
 		}
@@ -438,6 +445,23 @@ func TestGroupsFaults(t *testing.T) {
 	}
 	if !eval[bool](t, ctx, `document.getElementById("run").disabled`) {
 		t.Error("Run is enabled while the filter is refused")
+	}
+	// The box holds the group as filter text, each fault underlined where
+	// the library finds it in that text.
+	box := urlText(t, ctx)
+	if box != "/files?filter=startDate=ge=today-7%3B(finishDate==2007-02-30)" {
+		t.Errorf("the box holds %s", box)
+	}
+	type mark struct{ Start, End int }
+	marks := eval[[]mark](t, ctx, `[...document.querySelectorAll('#url-mirror mark[data-fault^="m"]')].map((m) => ({Start: +m.dataset.start, End: +m.dataset.end}))`)
+	lib := libraryFaults(t, box)
+	if len(marks) != len(lib) || len(lib) != 2 {
+		t.Fatalf("the box underlines %+v, the library finds %+v", marks, lib)
+	}
+	for i, f := range lib {
+		if marks[i].Start != f.UTF16.Start || marks[i].End != f.UTF16.End {
+			t.Errorf("mark %d at %+v, the library's fault %s at %+v", i, marks[i], f.Code, f.UTF16)
+		}
 	}
 
 	// The first fix from the list under the box, the second from the rule.
@@ -527,4 +551,20 @@ func TestGroupsKeyboardOnly(t *testing.T) {
 	if got := urlText(t, ctx); got != "/files?filter=duration=le=600,startDate=lt=today-7d" {
 		t.Errorf("after Enter on the group's Remove: %s", got)
 	}
+}
+
+// complementsJSON is the Go querybuilder's complement of every operator,
+// as a JavaScript object.
+func complementsJSON(t *testing.T) string {
+	m := map[string]string{}
+	for _, k := range []string{"=", "!=", "<", "<=", ">", ">=", "in", "notIn", "between", "notBetween", "contains", "beginsWith", "endsWith",
+		"doesNotContain", "doesNotBeginWith", "doesNotEndWith", "matches", "doesNotMatch"} {
+		c, ok := querybuilder.Complement(k)
+		if !ok {
+			t.Fatalf("no complement of %s", k)
+		}
+		m[k] = c
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
 }

@@ -22,12 +22,17 @@ export function urlbox({ onInput, onCommit }) {
     document.execCommand("insertText", false, text.replace(/[\r\n]+/g, "").trim());
   });
 
-  /** show sets the text and underlines faults (a list of error objects; empty when accepted). */
-  function show(text, faults, { keepText = false } = {}) {
+  /**
+   * show sets the text and underlines faults (a list of error objects;
+   * empty when accepted). marks are more faults to underline, not listed
+   * (the parser's, in a filter the builder wrote, whose listed faults name
+   * their rules).
+   */
+  function show(text, faults, { keepText = false, marks = [] } = {}) {
     if (!keepText && box.value !== text) box.value = text;
     text = box.value;
     const shown = faults.map((f, i) => ({ ...f, i, span: f.fix ? null : spanOf(f, text) }));
-    renderMirror(text, shown);
+    renderMirror(text, [...shown, ...marks.map((f, i) => ({ ...f, i: `m${i}`, span: spanOf(f, text) }))]);
     renderList(text, shown);
     box.setAttribute("aria-invalid", shown.length ? "true" : "false");
   }
