@@ -1,9 +1,10 @@
 // groups.js: the filter builder (docs/PAGE.md, "The filter"): nested groups
 // of rules, each group AND or OR and each group and rule NOT, the
 // operators of each field's kind and a value editor for the kind, written
-// as react-querybuilder's rule group. The page never reads the group
+// as react-querybuilder's rule group. The page never checks the group
 // itself: the validator's fromRuleGroup writes it as filter= and
-// validateRuleGroup marks each rule (engine.js).
+// validateRuleGroup marks each rule (engine.js); rawFilter writes a
+// refused group only so that its faults can be underlined in the URL box.
 import { h } from "./dom.js";
 
 // The root group's id is "filter", as toRuleGroup writes a query's filter:
