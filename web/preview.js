@@ -68,7 +68,7 @@ export function preview(el, parse, tenantZone) {
       for (const fd of r.filterDates) parts.push(filterDateRow(fd));
     }
     if (!r.d && !r.startDate && !r.finishDate && !r.filterDates?.length && r.resource !== "transcript") {
-      parts.push(h("p", {}, "No dates: every record, 50 a page, oldest first."));
+      parts.push(h("p", {}, r.filter ? "No dates: every record the filter selects, 50 a page, oldest first." : "No dates: every record, 50 a page, oldest first."));
     }
     for (const w of r.warnings ?? []) {
       parts.push(h("p", { class: "warning", role: "note" }, h("strong", {}, `Warning (${w.variable}): `), w.message));
