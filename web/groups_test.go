@@ -254,6 +254,12 @@ func TestGroupsReadBack(t *testing.T) {
 		}
 	}
 
+	// A filter without dates: the preview says the filter narrows the records.
+	paste(t, ctx, "/files?filter=agentID==bill")
+	if p := eval[string](t, ctx, `document.getElementById("preview").textContent`); !strings.Contains(p, "every record the filter selects") {
+		t.Errorf("the preview of a filter without dates says %q", p)
+	}
+
 	// One nested filter, control by control.
 	paste(t, ctx, "/files.csv?tz=America/Denver&filter=duration=gt=600;(agentID==bill,queueName==*vip*);startDate=out=(today,2007-08-05)&agentID=ann")
 	got := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#groups select, #groups input")].filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? String(el.checked) : el.value]))`)
