@@ -85,18 +85,25 @@ func FromQuery(q *filter.Query) *RuleGroup {
 // the filter's text.
 func ToQuery(g *RuleGroup, r filter.Resource, f filter.Format) (*filter.Query, error) {
 	c := collect(g, r)
-	if len(c.errs) > 0 {
+	if r != filter.Files && r != filter.Transcripts {
 		return nil, c.errs
 	}
+	// A rule refused as it stands (an operator of another kind, an unknown
+	// field) is left out of the filter and the variables, which are still
+	// checked: every rule at fault is named, not only the first kind.
+	faulty := len(c.errs) > 0
 	if c.filter.b != nil {
 		if _, err := expr.Parse(string(c.filter.b), exprResource(r), expr.Options{MaxFaults: filter.MaxErrors}); err != nil {
 			c.placeFilter(err)
-			// The variables are checked too, without the filter.
-			if _, err := filter.Parse("GET", c.target(f, false)); err != nil {
-				c.errs = append(c.errs, c.place(err)...)
-			}
-			return nil, c.errs
+			faulty = true
 		}
+	}
+	if faulty {
+		// The variables are checked too, without the filter.
+		if _, err := filter.Parse("GET", c.target(f, false)); err != nil {
+			c.errs = append(c.errs, c.place(err)...)
+		}
+		return nil, c.errs
 	}
 	q, err := filter.Parse("GET", c.target(f, true))
 	if err != nil {
@@ -137,7 +144,7 @@ func collect(g *RuleGroup, r filter.Resource) *collected {
 	} else if n := c.filterGroup(g, c.root, false); n != nil {
 		c.parts = append(c.parts, n)
 	}
-	if len(c.errs) == 0 && len(c.parts) > 0 {
+	if len(c.parts) > 0 {
 		c.filter.b = []byte{}
 		c.filter.writeNode(join(expr.And, c.root, c.parts), false)
 	}

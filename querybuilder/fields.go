@@ -34,34 +34,24 @@ type Option struct {
 
 func option(name, label string) Option { return Option{name, name, label} }
 
-// The operators, by the kind of variable (schema.Kind…). Each kind has one
-// operator but d, which has two: a date (the whole interval of its
-// precision) and a range. (Slices and a switch, not a map literal: data,
-// not code run at start, which the browser module pays for.)
-var (
-	dateRangeOperators = []Option{{"=", "=", "is in (the day, minute or second)"}, {"between", "between", "from, up to but not including"}}
-	datePointOperators = []Option{{"=", "=", "within ±5 s of"}}
-	zoneOperators      = []Option{{"=", "=", "is"}}
-	pageOperators      = []Option{{"=", "=", "starts at record"}}
-	exactOperators     = []Option{{"=", "=", "is exactly"}}
-	substringOperators = []Option{{"contains", "contains", "contains (case-sensitive)"}}
-)
-
-// operators returns the operators of a variable of kind k.
-func operators(k string) []Option {
-	switch k {
+// variableKindOperators returns the operators of a kind of variable
+// (schema.Kind…). Each kind has one operator but d, which has two: a date
+// (the whole interval of its precision) and a range. (A switch, not a map
+// literal: a map's initialization costs the browser module more.)
+func variableKindOperators(kind string) []Option {
+	switch kind {
 	case schema.KindDateRange:
-		return dateRangeOperators
+		return []Option{option("=", "is in (the day, minute or second)"), option("between", "from, up to but not including")}
 	case schema.KindDatePoint:
-		return datePointOperators
+		return []Option{option("=", "within ±5 s of")}
 	case schema.KindZone:
-		return zoneOperators
+		return []Option{option("=", "is")}
 	case schema.KindPage:
-		return pageOperators
+		return []Option{option("=", "starts at record")}
 	case schema.KindExact:
-		return exactOperators
+		return []Option{option("=", "is exactly")}
 	case schema.KindSubstring:
-		return substringOperators
+		return []Option{option("contains", "contains (case-sensitive)")}
 	}
 	return nil
 }
@@ -91,7 +81,7 @@ func Fields(r filter.Resource) []Field {
 			continue
 		}
 		for _, v := range res.Variables {
-			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: operators(v.Kind), ValueEditorType: "text", InputType: "text"}
+			f := Field{Name: v.Name, Value: v.Name, Label: label(v), Operators: variableKindOperators(v.Kind), ValueEditorType: "text", InputType: "text"}
 			if k, ok := kinds[v.Name]; ok {
 				f = selectorField(expr.Selector{Name: v.Name, Kind: k})
 				f.Label = label(v)
@@ -124,7 +114,7 @@ func Fields(r filter.Resource) []Field {
 // selectorField is the field of a filter selector: its kind's operators,
 // and the input of its kind (date, number or text).
 func selectorField(sel expr.Selector) Field {
-	f := Field{Name: sel.Name, Value: sel.Name, Label: sel.Name, Kind: sel.Kind.String(), Operators: kindOperators[sel.Kind&3], ValueEditorType: "text", InputType: "text"}
+	f := Field{Name: sel.Name, Value: sel.Name, Label: sel.Name, Kind: sel.Kind.String(), Operators: kindOperators(sel.Kind), ValueEditorType: "text", InputType: "text"}
 	f.DefaultOperator = f.Operators[0].Name
 	switch sel.Kind {
 	case expr.Integer:
@@ -174,14 +164,24 @@ func operator(r filter.Resource, name, op string) (known, ok bool) {
 	return known, false
 }
 
-// variableOperators is the operators of each variable of each list resource.
-var variableOperators = sync.OnceValue(func() map[filter.Resource]map[string][]Option {
-	m := map[filter.Resource]map[string][]Option{}
-	for _, r := range []filter.Resource{filter.Files, filter.Transcripts} {
-		m[r] = map[string][]Option{}
-		for _, f := range Fields(r) {
-			m[r][f.Name] = f.Operators
+// variableOperators is the operators of each variable of each list
+// resource, computed once. (sync.Once, not sync.OnceValue: a generic
+// instantiation costs the browser module more.)
+func variableOperators() map[filter.Resource]map[string][]Option {
+	variableOpsOnce.Do(func() {
+		m := map[filter.Resource]map[string][]Option{}
+		for _, r := range []filter.Resource{filter.Files, filter.Transcripts} {
+			m[r] = map[string][]Option{}
+			for _, f := range Fields(r) {
+				m[r][f.Name] = f.Operators
+			}
 		}
-	}
-	return m
-})
+		variableOps = m
+	})
+	return variableOps
+}
+
+var (
+	variableOpsOnce sync.Once
+	variableOps     map[filter.Resource]map[string][]Option
+)

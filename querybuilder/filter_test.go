@@ -169,19 +169,64 @@ func TestFromQueryFilter(t *testing.T) {
 // its own, and that each kind's operators are closed under complement, so
 // that a not never leaves a kind.
 func TestComplementsPair(t *testing.T) {
-	for _, pair := range complements {
-		for _, op := range []string{pair.Operator, pair.Complement} {
-			c, ok := Complement(op)
-			if back, _ := Complement(c); !ok || back != op || c == op {
-				t.Errorf("%s ↔ %s ↔ %s", op, c, back)
+	seen := 0
+	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
+		for _, o := range KindOperators(k) {
+			c, ok := Complement(o.Name)
+			if back, _ := Complement(c); !ok || back != o.Name || c == o.Name {
+				t.Errorf("%s ↔ %s ↔ %s", o.Name, c, back)
 			}
+			if !kindAllows(k, c) {
+				t.Errorf("%s: %s's complement %s is not of the kind", k, o.Name, c)
+			}
+			seen++
 		}
 	}
-	for k, ops := range kindOperators {
-		for _, o := range ops {
-			if c, ok := Complement(o.Name); !ok || !kindAllows(expr.Kind(k), c) {
-				t.Errorf("%v: %s's complement %s is not of the kind", k, o.Name, c)
-			}
+	if seen != 32 {
+		t.Errorf("%d operators of the three kinds, want 32", seen)
+	}
+	if _, ok := Complement("null"); ok {
+		t.Error("null has a complement")
+	}
+}
+
+// TestValidateEveryRule: a structural fault in one rule (an operator of
+// another kind, an unknown field, d under an or, between with one end)
+// does not hide the faults of the others' values, nor those of the API's
+// variables: each rule at fault is marked, and only those.
+func TestValidateEveryRule(t *testing.T) {
+	doc := `{"id": "root", "combinator": "and", "rules": [
+		{"id": "n", "field": "n", "operator": "=", "value": "0"},
+		{"id": "ok", "field": "agentID", "operator": "=", "value": "bill"},
+		{"id": "g", "combinator": "or", "rules": [
+			{"id": "op", "field": "agentID", "operator": "<", "value": "x"},
+			{"id": "date", "field": "startDate", "operator": ">=", "value": "today-7"},
+			{"id": "fine", "field": "duration", "operator": ">", "value": "600"},
+			{"id": "sel", "field": "agentId", "operator": "!=", "value": "x"},
+			{"id": "d", "field": "d", "operator": "=", "value": "today"},
+			{"id": "int", "field": "duration", "operator": "in", "value": "1, 10m"},
+			{"id": "pair", "field": "duration", "operator": "between", "value": ["60"]}]}]}`
+	m := Validate(group(t, doc), filter.Files, filter.XML)
+	want := map[string]filter.Code{"n": filter.CodeBadPage, "op": filter.CodeOperatorType, "date": filter.CodeBadDate, "sel": filter.CodeUnknownSelector,
+		"d": filter.CodeUnsupportedRule, "int": filter.CodeBadValue, "pair": filter.CodeBadRange}
+	for id, v := range m {
+		code, bad := want[id]
+		switch {
+		case !bad && !v.Valid:
+			t.Errorf("%s is marked invalid: %+v", id, v.Reasons)
+		case bad && (v.Valid || len(v.Reasons) == 0 || v.Reasons[0].Code != code):
+			t.Errorf("%s: %+v, want a fault %s", id, v, code)
 		}
+	}
+	for _, id := range []string{"root", "ok", "g", "fine"} {
+		if !m[id].Valid {
+			t.Errorf("%s is invalid: %+v", id, m[id])
+		}
+	}
+	// ToQuery refuses with the same faults, the structural ones first.
+	_, err := ToQuery(group(t, doc), filter.Files, filter.XML)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != len(want) {
+		t.Fatalf("ToQuery: %v, want %d faults", err, len(want))
 	}
 }

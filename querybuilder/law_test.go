@@ -107,7 +107,7 @@ func genGroupOver(t *rapid.T, depth int, fields []string, sqlOnly bool) *RuleGro
 func genRule(t *rapid.T, fields []string) Rule {
 	field := rapid.SampledFrom(fields).Draw(t, "field")
 	kind := kindOf(field)
-	op := rapid.SampledFrom(kindOperators[kind]).Draw(t, "operator").Name
+	op := rapid.SampledFrom(kindOperators(kind)).Draw(t, "operator").Name
 	var pool []string
 	switch kind {
 	case expr.Integer:

@@ -30,17 +30,15 @@ const (
 	opDoesNotMatch     = "doesNotMatch"
 )
 
-// complements pairs each operator with the one that holds exactly when it
-// does not: a rule's not, and a group's by De Morgan, become these. The
-// table is the schema's (schema.BuilderComplements), so that a UI reading
-// recq schema and recq itself agree.
-var complements = schema.BuilderComplements()
-
 // Complement returns the react-querybuilder operator that holds exactly
 // when op does not ("=" gives "!=", "between" "notBetween", "contains"
-// "doesNotContain"), and false for an operator recq does not know.
+// "doesNotContain"), and false for an operator recq does not know: a
+// rule's not, and a group's by De Morgan, become these. The table is the
+// schema's (schema.BuilderComplements), so that a UI reading recq schema
+// and recq itself agree. (Read each time, not kept in a map: a map's
+// initialization costs the browser module more than nine comparisons.)
 func Complement(op string) (string, bool) {
-	for _, c := range complements {
+	for _, c := range schema.BuilderComplements() {
 		switch op {
 		case c.Operator:
 			return c.Complement, true
@@ -115,25 +113,24 @@ func opLabel(name string, k expr.Kind) string {
 
 // kindOperators are the operators of each kind (schema.BuilderOperators),
 // in the order a UI offers them, with their labels.
-var kindOperators = func() (t [4][]Option) {
-	for _, k := range []expr.Kind{expr.Text, expr.Integer, expr.Date} {
-		for _, name := range schema.BuilderOperators(k) {
-			t[k] = append(t[k], option(name, opLabel(name, k)))
-		}
+func kindOperators(k expr.Kind) []Option {
+	var out []Option
+	for _, name := range schema.BuilderOperators(k) {
+		out = append(out, option(name, opLabel(name, k)))
 	}
-	return t
-}()
+	return out
+}
 
 // KindOperators returns the react-querybuilder operators a filter selector
 // of kind k takes; the caller may modify the slice.
 func KindOperators(k expr.Kind) []Option {
-	return append([]Option(nil), kindOperators[k&3]...)
+	return kindOperators(k)
 }
 
 // kindAllows reports whether kind k takes operator op.
 func kindAllows(k expr.Kind, op string) bool {
-	for _, o := range kindOperators[k&3] {
-		if o.Name == op {
+	for _, o := range schema.BuilderOperators(k) {
+		if o == op {
 			return true
 		}
 	}

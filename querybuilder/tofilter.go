@@ -7,6 +7,7 @@ import (
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/filter/expr"
 	"github.com/recq/recq/internal/editdist"
+	"github.com/recq/recq/schema"
 )
 
 // fnode is a part of the filter that a rule group becomes: a group (And,
@@ -212,19 +213,13 @@ func (c *collected) unknownField(key, field string) {
 //go:noinline
 func (c *collected) operatorType(key, field, op string, k expr.Kind) {
 	e := &Error{Rule: key, Variable: field, Reason: Reason{Code: filter.CodeOperatorType, Message: "the operator " + strconv.Quote(op) + " does not compare " + k.String() + " (" + field + ")", Hint: "use " + opNames(k), Suggestions: []string{}}}
-	for _, o := range kindOperators[k&3] {
-		e.Suggestions = append(e.Suggestions, o.Name)
-	}
+	e.Suggestions = append(e.Suggestions, schema.BuilderOperators(k)...)
 	c.errs = append(c.errs, e)
 }
 
 // opNames lists the operators of a kind for a hint.
 func opNames(k expr.Kind) string {
-	var names []string
-	for _, o := range kindOperators[k&3] {
-		names = append(names, o.Name)
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(schema.BuilderOperators(k), ", ")
 }
 
 // filterValues reads a filter rule's value: an array's items, or a string split

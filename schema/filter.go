@@ -32,16 +32,20 @@ type Filter struct {
 	BuilderComplements []Complement `json:"builderComplements"`
 }
 
-// builderOperators are react-querybuilder's operators that a selector of
-// each kind takes, in the order a UI offers them. matches and doesNotMatch
-// are recq's own, for a wildcard pattern no other operator says (a*b).
-// (An array by kind, not a map: it is data, where a map literal is code
-// run at start, which the browser module pays for.)
-var builderOperators = [...][]string{
-	expr.Text: {"=", "!=", "contains", "beginsWith", "endsWith", "doesNotContain", "doesNotBeginWith", "doesNotEndWith",
-		"in", "notIn", "matches", "doesNotMatch"},
-	expr.Integer: {"=", "!=", "<", "<=", ">", ">=", "in", "notIn", "between", "notBetween"},
-	expr.Date:    {"=", "!=", "<", "<=", ">", ">=", "in", "notIn", "between", "notBetween"},
+// builderOperators returns react-querybuilder's operators that a selector
+// of kind k takes, in the order a UI offers them. matches and doesNotMatch
+// are recq's own, for a wildcard pattern no other operator says (a*b). (A
+// switch, not a map literal: a map's initialization costs the browser
+// module more.)
+func builderOperators(k expr.Kind) []string {
+	switch k {
+	case expr.Text:
+		return []string{"=", "!=", "contains", "beginsWith", "endsWith", "doesNotContain", "doesNotBeginWith", "doesNotEndWith",
+			"in", "notIn", "matches", "doesNotMatch"}
+	case expr.Integer, expr.Date:
+		return []string{"=", "!=", "<", "<=", ">", ">=", "in", "notIn", "between", "notBetween"}
+	}
+	return nil
 }
 
 // builderComplements pairs each of react-querybuilder's operators with its
@@ -55,10 +59,7 @@ var builderComplements = []Complement{
 // BuilderOperators returns react-querybuilder's operators that a selector
 // of kind k takes; the caller may modify the slice.
 func BuilderOperators(k expr.Kind) []string {
-	if int(k) >= len(builderOperators) {
-		return nil
-	}
-	return append([]string(nil), builderOperators[k]...)
+	return builderOperators(k)
 }
 
 // BuilderComplements returns the pairs of react-querybuilder's operators

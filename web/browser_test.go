@@ -37,13 +37,20 @@ type site struct {
 
 func newSite(t *testing.T) *site {
 	t.Helper()
+	return newSiteWith(t, false)
+}
+
+// newSiteWith is newSite, answering filter= when filters is true (recq
+// serve --filter); refusing it with not-in-api, as the real API, when not.
+func newSiteWith(t *testing.T, filters bool) *site {
+	t.Helper()
 	zone, err := timezone.Load(server.SampleZone)
 	if err != nil {
 		t.Fatal(err)
 	}
 	clock := func() time.Time { return testNow }
 	files, transcripts := server.Sample(server.SampleSeed, testNow, zone)
-	api := server.New(server.Config{Store: record.NewStore(files, transcripts), Tenant: testTenant, Token: testToken, Zone: zone, Clock: clock})
+	api := server.New(server.Config{Store: record.NewStore(files, transcripts), Tenant: testTenant, Token: testToken, Zone: zone, Clock: clock, Filter: filters})
 	ts := httptest.NewServer(web.Mux(api, web.PageConfig{TenantZone: zone.String(), Clock: clock}))
 	t.Cleanup(ts.Close)
 	return &site{URL: ts.URL, api: api}

@@ -152,7 +152,7 @@ export function controls(schema, state, onChange, today) {
     format.replaceChildren(...fmts.map((f) => h("option", { value: f }, f.toUpperCase())));
     format.value = st.format;
     const one = st.resource === "transcript"; // one transcript takes no variables
-    for (const sel of ["#dates", ".filters", ".meta", ".page"]) document.querySelector(sel).disabled = one;
+    for (const sel of ["#dates", ".filters", "#filter-builder", ".meta", ".page"]) document.querySelector(sel).disabled = one;
     dMode.value = st.dMode;
     $("sd-on").checked = st.sdOn;
     $("fd-on").checked = st.fdOn;

@@ -32,3 +32,23 @@ export function parse(target) {
 export function schema() {
   return recq.schema();
 }
+
+/** fields returns react-querybuilder's fields of a list resource (files, transcripts). */
+export function fields(resource) {
+  return recq.fields(resource);
+}
+
+/** fromRuleGroup reads a rule group as a request: {query, canonical} or {error, errors}, each naming its rule. */
+export function fromRuleGroup(group, opts) {
+  return recq.fromRuleGroup(group, opts);
+}
+
+/** toRuleGroup writes a Query's JSON form as a rule group (its filter as the group with id "filter"). */
+export function toRuleGroup(query) {
+  return recq.toRuleGroup(query);
+}
+
+/** validateRuleGroup is react-querybuilder's ValidationMap of a rule group. */
+export function validateRuleGroup(group, opts) {
+  return recq.validateRuleGroup(group, opts);
+}

@@ -18,7 +18,7 @@ import (
 // itself is at exactly "/" and every other path belongs to the API.
 const AssetPrefix = "/_recq/"
 
-//go:embed index.html boot.js app.js engine.js query.js controls.js urlbox.js preview.js run.js dom.js style.css
+//go:embed index.html boot.js app.js engine.js query.js controls.js groups.js urlbox.js preview.js run.js dom.js style.css
 var files embed.FS
 
 // index is the page; the template only fills in the tenant zone and the

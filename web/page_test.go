@@ -129,7 +129,18 @@ func TestControlsBuildTheCanonicalURL(t *testing.T) {
 // cases that the library accepts.
 func documentGETs(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "conformance", "testdata", "document.cases"))
+	out := casesGETs(t, "document.cases")
+	if len(out) < 10 {
+		t.Fatalf("only %d GET requests in document.cases", len(out))
+	}
+	return out
+}
+
+// casesGETs returns the GET requests of a file of conformance cases that
+// the library accepts.
+func casesGETs(t *testing.T, name string) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "conformance", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,9 +155,6 @@ func documentGETs(t *testing.T) []string {
 		if _, err := filter.Parse("GET", rest); err == nil {
 			out = append(out, rest)
 		}
-	}
-	if len(out) < 10 {
-		t.Fatalf("only %d GET requests in document.cases", len(out))
 	}
 	return out
 }
@@ -199,6 +207,10 @@ func TestBadURLUnderlinesTheLibrarySpan(t *testing.T) {
 		{"/files?tz=america/new_york&agentID=bill", "/files?tz=America/New_York&agentID=bill"},
 		{"/files?d=2007-02-30", "/files?d=2007-02-28"},
 		{"https://vcc-naX.8x8.com/api/recordings/files?d=today-1d,today&tz=America/Denvr", "/files?d=today-1d,today&tz=America/Denver"},
+		// Faults in a filter's text: a selector, a date, a keyword.
+		{"/files?filter=(agentId==bill,agentID==ann);duration=gt=600", "/files?filter=(agentID==bill,agentID==ann);duration=gt=600"},
+		{"/files?filter=duration=gt=600;startDate=ge=today-7", "/files?filter=duration=gt=600;startDate=ge=today-7d"},
+		{"/transcripts?filter=metaData.fieldValue==Blue%20OR%20agentID==bill", "/transcripts?filter=metaData.fieldValue==Blue%20or%20agentID==bill"},
 		// Three faults; the first suggestion fixes the first, and the
 		// screenshot of the faults is docs/page-faults.png.
 		{"/files.csv?Start-Date=2007-12-19T13:15 05:30&tz=america/new_york&n=0", ""},

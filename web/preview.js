@@ -63,8 +63,12 @@ export function preview(el, parse, tenantZone) {
     }
     if (r.startDate) parts.push(windowRow("start-date: records that started between", r.startDate, "and (both included)"));
     if (r.finishDate) parts.push(windowRow("finish-date: records that ended between", r.finishDate, "and (both included)"));
-    if (!r.d && !r.startDate && !r.finishDate && r.resource !== "transcript") {
-      parts.push(h("p", {}, "No dates: every record, 50 a page, oldest first."));
+    if (r.filterDates?.length) {
+      parts.push(h("h3", {}, "filter: each date compared"));
+      for (const fd of r.filterDates) parts.push(filterDateRow(fd));
+    }
+    if (!r.d && !r.startDate && !r.finishDate && !r.filterDates?.length && r.resource !== "transcript") {
+      parts.push(h("p", {}, r.filter ? "No dates: every record the filter selects, 50 a page, oldest first." : "No dates: every record, 50 a page, oldest first."));
     }
     for (const w of r.warnings ?? []) {
       parts.push(h("p", { class: "warning", role: "note" }, h("strong", {}, `Warning (${w.variable}): `), w.message));
@@ -75,6 +79,30 @@ export function preview(el, parse, tenantZone) {
   }
 
   return { show };
+}
+
+// What a date comparison of the filter selects, given the interval
+// [from, to) that its value denotes (docs/LANGUAGE.md §14.3).
+const dateMeaning = {
+  "==": "within the interval",
+  "!=": "outside the interval",
+  "=lt=": "before its start",
+  "=ge=": "at its start or later",
+  "=gt=": "at its end or later",
+  "=le=": "before its end",
+  "=in=": "within it, or within another value of the list",
+  "=out=": "outside it and every other value of the list",
+};
+
+// filterDateRow is one date value of the filter: the comparison, what it
+// selects, and its interval's instants in the query's zone and in UTC.
+function filterDateRow(fd) {
+  const instant = (s) => [h("time", { datetime: s }, s), h("span", { class: "utc" }, toUTC(s))];
+  return h("div", { class: "window filter-date", "data-selector": fd.selector, "data-operator": fd.operator, "data-value": fd.value, "data-from": fd.from, "data-to": fd.to },
+    h("h4", {}, h("code", {}, `${fd.selector}${fd.operator}${fd.value}`), `: ${fd.selector} ${dateMeaning[fd.operator] ?? ""}`),
+    h("dl", {},
+      h("dt", {}, "from"), h("dd", {}, ...instant(fd.from)),
+      h("dt", {}, "up to, not including"), h("dd", {}, ...instant(fd.to))));
 }
 
 function dayNote(d, zone) {

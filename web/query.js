@@ -13,7 +13,7 @@ export function newState() {
     resource: "files", id: "", format: "xml",
     dMode: "none", dFrom: newEnd(), dTo: newEnd(),
     sdOn: false, sd: newEnd("absolute"), fdOn: false, fd: newEnd("absolute"),
-    tz: "", fields: [], metaName: "", metaValue: "", n: 1,
+    tz: "", fields: [], metaName: "", metaValue: "", filter: "", n: 1,
   };
 }
 
@@ -68,6 +68,7 @@ export function toURL(st) {
   }
   if (st.metaName) q.push("metaData_fieldName=" + enc(st.metaName));
   if (st.metaValue) q.push("metaData_fieldValue=" + enc(st.metaValue));
+  if (st.filter) q.push("filter=" + encodeURIComponent(st.filter).replace(/%3D/g, "="));
   if (st.n !== 1) q.push("n=" + String(st.n));
   return q.length ? path + "?" + q.join("&") : path;
 }
@@ -110,6 +111,7 @@ export function fromCanonical(canonical, prev) {
       case "finish-date": st.fdOn = true; st.fd = parseEnd(value); break;
       case "metaData_fieldName": st.metaName = value; break;
       case "metaData_fieldValue": st.metaValue = value; break;
+      case "filter": st.filter = value; break;
       case "n": st.n = Number(value); break;
       default: fields.push({ name, value });
     }

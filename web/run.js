@@ -8,7 +8,7 @@ import { h, $ } from "./dom.js";
 const pageSize = 50;
 const apiPrefix = "/api/recordings";
 
-export function runner({ jsonURL, current, goToPage }) {
+export function runner({ jsonURL, current, goToPage, tenantZone }) {
   const out = $("result");
   let download = null; // the object URL of the last download link
   let seq = 0; // the latest run; earlier answers are dropped
@@ -37,7 +37,7 @@ export function runner({ jsonURL, current, goToPage }) {
     try {
       const { res, text } = await get(tableURL);
       if (mine !== seq) return;
-      if (!res.ok) { showRefusal(res, text); return; }
+      if (!res.ok) { showRefusal(res, text, r); return; }
       const body = JSON.parse(text);
       const parts = [];
       if (r.resource === "transcript") {
@@ -56,9 +56,17 @@ export function runner({ jsonURL, current, goToPage }) {
     }
   }
 
-  function showRefusal(res, text) {
+  function showRefusal(res, text, r) {
     let faults = [];
     try { faults = JSON.parse(text).errors ?? []; } catch { /* not JSON: show the text */ }
+    if (faults.some((f) => f.code === "not-in-api")) {
+      // A server without --filter, as the Recordings API itself: recq get
+      // plans the filter (docs/CLIENT.md, "Plans").
+      out.replaceChildren(h("div", { class: "refusal not-in-api", role: "alert", "data-status": String(res.status) },
+        h("p", {}, "This server does not take filter= (recq's extension, which the Recordings API lacks); recq get runs the request by planning it: it sends what the API's own variables say and filters the rest itself."),
+        h("pre", { class: "curl" }, h("code", { id: "recq-get" }, recqGetLine(r.canonical, $("tenant").value, tenantZone)))));
+      return;
+    }
     out.replaceChildren(h("div", { class: "refusal", role: "alert", "data-status": String(res.status) },
       h("h3", {}, `${res.status} ${res.statusText}`),
       faults.length
@@ -140,6 +148,19 @@ export function runner({ jsonURL, current, goToPage }) {
   }
 
   return { run };
+}
+
+/**
+ * recqGetLine is the recq get command that plans a request with a filter
+ * against this server's API: the tenant's zone given, since the filter's
+ * dates are read in it when the request has no tz; the token from
+ * $RECQ_TOKEN, never written.
+ */
+export function recqGetLine(canonical, tenant, zone) {
+  const url = location.origin + apiPrefix + canonical;
+  const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+  const insecure = location.protocol === "https:" ? " --insecure" : "";
+  return `recq get${insecure} --tenant ${quote(tenant || "TENANT")} --tenant-tz ${quote(zone)} ${quote(url)}`;
 }
 
 // cell writes a value of the API's JSON as text: leaves are strings; the

@@ -22,12 +22,17 @@ export function urlbox({ onInput, onCommit }) {
     document.execCommand("insertText", false, text.replace(/[\r\n]+/g, "").trim());
   });
 
-  /** show sets the text and underlines faults (a list of error objects; empty when accepted). */
-  function show(text, faults, { keepText = false } = {}) {
+  /**
+   * show sets the text and underlines faults (a list of error objects;
+   * empty when accepted). marks are more faults to underline, not listed
+   * (the parser's, in a filter the builder wrote, whose listed faults name
+   * their rules).
+   */
+  function show(text, faults, { keepText = false, marks = [] } = {}) {
     if (!keepText && box.value !== text) box.value = text;
     text = box.value;
-    const shown = faults.map((f, i) => ({ ...f, i, span: spanOf(f, text) }));
-    renderMirror(text, shown);
+    const shown = faults.map((f, i) => ({ ...f, i, span: f.fix ? null : spanOf(f, text) }));
+    renderMirror(text, [...shown, ...marks.map((f, i) => ({ ...f, i: `m${i}`, span: spanOf(f, text) }))]);
     renderList(text, shown);
     box.setAttribute("aria-invalid", shown.length ? "true" : "false");
   }
@@ -51,13 +56,15 @@ export function urlbox({ onInput, onCommit }) {
   function renderList(text, faults) {
     if (!faults.length) { list.replaceChildren(); return; }
     const items = faults.map((f) => {
-      const at = f.span ? text.slice(f.span.start, f.span.end) : "";
-      const where = h("span", { class: "where" }, f.span ? `in ${f.variable}: ${place(at, f.span)}` : f.variable);
+      // A fault of the filter builder's rule (f.fix) is fixed in the rule's
+      // value, f.at the part of it at fault; any other in the text.
+      const at = f.fix ? f.at ?? "" : f.span ? text.slice(f.span.start, f.span.end) : "";
+      const where = h("span", { class: "where" }, f.where ? (at ? `${f.where}: “${at}”` : f.where) : f.span ? `in ${f.variable}: ${place(at, f.span)}` : f.variable);
       const sugg = (f.suggestions ?? []).map((s) => h("button", {
         type: "button", class: "suggestion", "data-suggestion": s,
-        "aria-label": at ? `Replace ${at} with ${s}` : `Insert ${s}`,
-        onclick: () => apply(f.span, s),
-      }, at ? `${at} → ${s}` : `insert ${s}`));
+        "aria-label": at ? `Replace ${at} with ${s}` : f.fix ? `Use ${s}` : `Insert ${s}`,
+        onclick: () => (f.fix ? f.fix(s) : apply(f.span, s)),
+      }, at ? `${at} → ${s}` : f.fix ? s : `insert ${s}`));
       return h("li", { class: "fault-item", "data-code": f.code ?? "" },
         h("span", { class: "code" }, f.code ?? "fault"), " ", where,
         h("p", { class: "message" }, f.message),

@@ -49,7 +49,32 @@ func documentCalls(tb testing.TB) []call {
 // and ns/parse is the mean of the counted rounds (ns/op is one round),
 // ns/parse-best the fastest of them (bench/README.md).
 func BenchmarkBrowserParse(b *testing.B) {
-	calls := documentCalls(b)
+	browserParse(b, documentCalls(b))
+}
+
+// BenchmarkBrowserParseFilter is BenchmarkBrowserParse over the requests
+// of the filter cases (conformance/testdata/filter.cases): filter= with
+// or, nested groups, every operator, dates resolved into filterDates, and
+// refusals with their faults.
+func BenchmarkBrowserParseFilter(b *testing.B) {
+	cases, err := conformance.Cases()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var calls []call
+	for _, c := range cases {
+		if c.File == "filter.cases" {
+			calls = append(calls, call{c.Method, c.Target, c.Now.Format(time.RFC3339Nano), c.Tenant})
+		}
+	}
+	if len(calls) < 100 {
+		b.Fatalf("only %d filter cases", len(calls))
+	}
+	browserParse(b, calls)
+}
+
+// browserParse measures recq.parse in chromium over calls.
+func browserParse(b *testing.B, calls []call) {
 	in, _ := json.Marshal(calls)
 	eval := loadModule(b)
 	round := func() float64 {

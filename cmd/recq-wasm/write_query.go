@@ -77,6 +77,10 @@ func appendQuery(b []byte, q *filter.Query) []byte {
 		}
 		b = append(b, '}')
 	}
+	if q.Filter != nil {
+		b = jsonw.Key(b, "filter")
+		b = jsonw.String(b, q.Filter.String())
+	}
 	b = jsonw.Key(b, "n")
 	b = jsonw.Int(b, q.N)
 	if len(q.Warnings) > 0 {
