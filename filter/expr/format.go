@@ -1,6 +1,9 @@
 package expr
 
-import "strconv"
+import (
+	"strconv"
+	"unsafe"
+)
 
 // AppendText appends the canonical form of e (docs/LANGUAGE.md §14.5): the
 // FIQL spellings, ';' and ',' without spaces, parentheses only around an
@@ -75,9 +78,10 @@ func (e *Expr) appendNode(b []byte, i int, parent Op, query bool) []byte {
 			b = appendValue(b, raw, v, sel.Kind, n.Op)
 		case sel.Kind == Text && v.Quote == 0 && !v.Esc:
 			b = appendQueryEscaped(b, raw) // canonical as written (appendValue)
-		default:
-			from := len(b)
-			b = escapeQueryFrom(appendValue(b, raw, v, sel.Kind, n.Op), from)
+		default: // a date (an offset's '+'), a quoted or escaped text
+			var tmp [64]byte
+			t := appendValue(tmp[:0], raw, v, sel.Kind, n.Op)
+			b = appendQueryEscaped(b, unsafe.String(unsafe.SliceData(t), len(t)))
 		}
 	}
 	if list {

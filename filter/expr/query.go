@@ -24,35 +24,6 @@ func appendQueryEscaped(b []byte, s string) []byte {
 	return b
 }
 
-// escapeQueryFrom percent-encodes b[from:] in place: a value written in its
-// canonical form just before (a date with an offset's '+', a quoted text).
-// It works from the end, so that no byte is overwritten before it is read.
-func escapeQueryFrom(b []byte, from int) []byte {
-	n := 0
-	for _, c := range b[from:] {
-		if !keptInQuery[c] {
-			n++
-		}
-	}
-	if n == 0 {
-		return b
-	}
-	end := len(b)
-	b = append(b, make([]byte, 2*n)...)
-	w := len(b)
-	for r := end - 1; r >= from; r-- {
-		c := b[r]
-		if keptInQuery[c] {
-			w--
-			b[w] = c
-			continue
-		}
-		w -= 3
-		b[w], b[w+1], b[w+2] = '%', upperHex[c>>4], upperHex[c&15]
-	}
-	return b
-}
-
 const upperHex = "0123456789ABCDEF"
 
 // keptInQuery marks the bytes a filter's value keeps as they are in a query.
