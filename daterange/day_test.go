@@ -45,3 +45,6 @@ func TestDayMatchesDateV2(t *testing.T) {
 		}
 	})
 }
+
+// dateLayout is time's layout of a calendar date.
+const dateLayout = "2006-01-02"

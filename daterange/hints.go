@@ -1,6 +1,10 @@
 package daterange
 
-import "time"
+import (
+	"time"
+
+	"github.com/recq/recq/internal/rfc3339"
+)
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
@@ -37,8 +41,8 @@ func weekDateError(s string, w int, ext bool) *Error {
 	if y, _ := d.midnight().ISOWeek(); y != year {
 		return e
 	}
-	e.Hint = "write the calendar date " + d.midnight().Format(dateLayout)
-	return e.suggest(d.midnight().Format(dateLayout))
+	e.Hint = "write the calendar date " + string(rfc3339.AppendDate(nil, d.midnight()))
+	return e.suggest(string(rfc3339.AppendDate(nil, d.midnight())))
 }
 
 // ordinalDateError refuses an ordinal date (2007-217, 2007217) and names the
@@ -54,11 +58,9 @@ func ordinalDateError(s string, ext bool) *Error {
 	year, n := num(s, 0, 4), num(s, i, 3)
 	e := fail(s, i, "ordinal dates (year and day of the year) are not accepted", "write a calendar date such as 2007-08-05").as(CodeUnsupportedDate).span(0, len(s))
 	if n >= 1 && n <= 365 || n == 366 && (year%4 == 0 && year%100 != 0 || year%400 == 0) {
-		d := (dayOf(year, time.January, 1) + day(n-1)).midnight().Format(dateLayout)
+		d := string(rfc3339.AppendDate(nil, (dayOf(year, time.January, 1) + day(n-1)).midnight()))
 		e.Hint = "write the calendar date " + d
 		e.suggest(d)
 	}
 	return e
 }
-
-const dateLayout = "2006-01-02"

@@ -3,6 +3,7 @@ package daterange
 import (
 	"time"
 
+	"github.com/recq/recq/internal/rfc3339"
 	"github.com/recq/recq/timezone"
 )
 
@@ -20,7 +21,7 @@ type Window struct {
 // Whether To belongs to the window depends on where the window comes from
 // (above).
 func (w Window) String() string {
-	return w.From.Format(time.RFC3339Nano) + "/" + w.To.Format(time.RFC3339Nano)
+	return rfc3339.String(w.From) + "/" + rfc3339.String(w.To)
 }
 
 // Tolerance is how far from a start-date or finish-date value a record's
@@ -84,7 +85,7 @@ func (r Range) Resolve(now time.Time, loc *time.Location) (Window, error) {
 	if !w.To.After(w.From) {
 		v := r.String()
 		return Window{}, &Error{Value: v, Pos: -1, Code: CodeReversedRange, End: len(v),
-			Msg:  "the range's end (" + w.To.Format(time.RFC3339Nano) + ") is not after its start (" + w.From.Format(time.RFC3339Nano) + ")",
+			Msg:  "the range's end (" + rfc3339.String(w.To) + ") is not after its start (" + rfc3339.String(w.From) + ")",
 			Hint: rangeHint}
 	}
 	return w, nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/recq/recq/daterange"
+	"github.com/recq/recq/internal/rfc3339"
 )
 
 // checkYears refuses the query's resolved windows whose ends, written in
@@ -27,7 +28,7 @@ func (q *Query) checkYears(l *ErrorList, res Resolved, loc *time.Location) {
 			}
 			span, path := q.valueSpan(v.name)
 			e := l.Add(CodeBadDatePart, v.name, -1, span,
-				"resolves to "+t.In(loc).Format(time.RFC3339Nano)+" in "+loc.String()+", outside the years 0000 to 9999",
+				"resolves to "+rfc3339.String(t.In(loc))+" in "+loc.String()+", outside the years 0000 to 9999",
 				"the instants a query names, and the ends of its windows, lie from 0000-01-01T00:00:00 to 9999-12-31T23:59:59 in the query's zone")
 			e.JSONPath = path
 			break

@@ -5,6 +5,7 @@ import (
 
 	"github.com/recq/recq/daterange"
 	"github.com/recq/recq/filter/expr"
+	"github.com/recq/recq/internal/rfc3339"
 )
 
 // varFilter is recq's extension: an RSQL/FIQL expression that ANDs with the
@@ -95,7 +96,7 @@ func (q *Query) resolveFilter(now time.Time, loc *time.Location, l *ErrorList) [
 				span = pl.at(int(v.Pos), int(v.End))
 			}
 			l.Add(CodeBadDatePart, varFilter, int(v.Pos), span,
-				"resolves to "+t.In(loc).Format(time.RFC3339Nano)+" in "+loc.String()+", outside the years 0000 to 9999",
+				"resolves to "+rfc3339.String(t.In(loc))+" in "+loc.String()+", outside the years 0000 to 9999",
 				"the instants a filter names lie from 0000-01-01T00:00:00 to 9999-12-31T23:59:59 in the query's zone").JSONPath = pl.path
 			break
 		}

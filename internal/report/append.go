@@ -7,6 +7,7 @@ import (
 	"github.com/recq/recq/filter"
 	"github.com/recq/recq/internal/canonical"
 	"github.com/recq/recq/internal/jsonw"
+	"github.com/recq/recq/internal/rfc3339"
 )
 
 // The same answers as asvalue.Parse, Describe and Refusal, appended as the JSON text
@@ -91,9 +92,9 @@ func AppendDescribe(b []byte, q *filter.Query, now time.Time, tenant *time.Locat
 				b = append(b, `,"value":`...)
 				b = jsonw.String(b, d.Value)
 				b = append(b, `,"from":"`...)
-				b = d.From.AppendFormat(b, time.RFC3339Nano)
+				b = rfc3339.Append(b, d.From)
 				b = append(b, `","to":"`...)
-				b = d.To.AppendFormat(b, time.RFC3339Nano)
+				b = rfc3339.Append(b, d.To)
 				b = append(b, `"}`...)
 			}
 			b = append(b, ']')
@@ -115,9 +116,9 @@ func appendWindow(b []byte, name string, w *daterange.Window) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
 	b = append(b, `":{"from":"`...)
-	b = w.From.AppendFormat(b, time.RFC3339Nano)
+	b = rfc3339.Append(b, w.From)
 	b = append(b, `","to":"`...)
-	b = w.To.AppendFormat(b, time.RFC3339Nano)
+	b = rfc3339.Append(b, w.To)
 	return append(b, `"}`...)
 }
 
