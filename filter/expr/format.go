@@ -78,10 +78,15 @@ func (e *Expr) appendNode(b []byte, i int, parent Op, query bool) []byte {
 			b = appendValue(b, raw, v, sel.Kind, n.Op)
 		case sel.Kind == Text && v.Quote == 0 && !v.Esc:
 			b = appendQueryEscaped(b, raw) // canonical as written (appendValue)
-		default: // a date (an offset's '+'), a quoted or escaped text
-			var tmp [64]byte
-			t := appendValue(tmp[:0], raw, v, sel.Kind, n.Op)
-			b = appendQueryEscaped(b, unsafe.String(unsafe.SliceData(t), len(t)))
+		default: // an integer or a date, a quoted or escaped text
+			from := len(b)
+			if b = appendValue(b, raw, v, sel.Kind, n.Op); !keptAll(b[from:]) {
+				// A date's offset ('+'), or a text's quotes and spaces:
+				// escaped from a copy, which is rare.
+				var tmp [64]byte
+				t := append(tmp[:0], b[from:]...)
+				b = appendQueryEscaped(b[:from], unsafe.String(unsafe.SliceData(t), len(t)))
+			}
 		}
 	}
 	if list {

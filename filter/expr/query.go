@@ -24,6 +24,16 @@ func appendQueryEscaped(b []byte, s string) []byte {
 	return b
 }
 
+// keptAll reports whether b holds only bytes a query keeps as they are.
+func keptAll(b []byte) bool {
+	for _, c := range b {
+		if !keptInQuery[c] {
+			return false
+		}
+	}
+	return true
+}
+
 const upperHex = "0123456789ABCDEF"
 
 // keptInQuery marks the bytes a filter's value keeps as they are in a query.
