@@ -1,10 +1,6 @@
 package expr
 
-import (
-	"math/bits"
-
-	"github.com/recq/recq/internal/editdist"
-)
+import "github.com/recq/recq/internal/editdist"
 
 // Resource is the list a filter narrows: files or transcripts.
 type Resource uint8
@@ -96,30 +92,48 @@ func selectorsOf1(r Resource) []Selector {
 }
 
 // lookupSelector returns the index of name among r's selectors, or -1.
-// Every comparison of a filter passes here: only the selectors of name's
-// length are compared (selectorsByLen).
+// Every comparison of a filter passes here: a hash of the name's length and
+// three of its bytes finds its slot in selectorSlots, where it is compared
+// once (the names of a resource fill distinct slots, TestSelectorSlots).
 func lookupSelector(r Resource, name string) int {
-	if len(name) >= len(selectorsByLen[0]) {
+	if name == "" {
 		return -1
 	}
-	sels, t := selectorsOf1(r), 0
+	t := 0
 	if r == Transcripts {
 		t = 1
 	}
-	for m := selectorsByLen[t][len(name)]; m != 0; m &= m - 1 {
-		if i := bits.TrailingZeros32(m); sels[i].Name == name {
+	sels := selectorsOf1(r)
+	for h := selectorHash(name); ; h = (h + 1) & (slots - 1) {
+		i := int(selectorSlots[t][h]) - 1
+		if i < 0 {
+			return -1
+		}
+		if sels[i].Name == name {
 			return i
 		}
 	}
-	return -1
 }
 
-// selectorsByLen has, for each resource (Files, Transcripts) and each
-// length, the set of its selectors of that length, as bits by index.
-var selectorsByLen = func() (t [2][32]uint32) {
+// slots is the size of a resource's table, a power of two.
+const slots = 64
+
+// selectorHash is a name's first slot in selectorSlots.
+func selectorHash(name string) int {
+	return (len(name)*5 + int(name[0])*8 + int(name[len(name)-1])*3 + int(name[len(name)/2])) & (slots - 1)
+}
+
+// selectorSlots has, for each resource (Files, Transcripts), its selectors'
+// indexes plus one in the slots of their hashes (the next free slot on a
+// collision); 0 is an empty slot, which ends a lookup.
+var selectorSlots = func() (t [2][slots]int8) {
 	for _, r := range [...]Resource{Files, Transcripts} {
 		for i, s := range selectorsOf1(r) {
-			t[r][len(s.Name)] |= 1 << i // TestSelectorsByLen: fewer than 32, shorter than 32 bytes
+			h := selectorHash(s.Name)
+			for t[r][h] != 0 {
+				h = (h + 1) & (slots - 1)
+			}
+			t[r][h] = int8(i + 1)
 		}
 	}
 	return t

@@ -35,24 +35,26 @@ func TestSelectorsFollowRecord(t *testing.T) {
 	}
 }
 
-// lookupSelector's table holds each resource's selectors as bits of a
-// uint32 by their length: fewer than 32 of them, none 32 bytes long.
-func TestSelectorsByLen(t *testing.T) {
+// lookupSelector finds every selector of each resource, and nothing else;
+// each name has a slot of its own, so a lookup compares one name.
+func TestSelectorSlots(t *testing.T) {
 	for _, r := range []Resource{Files, Transcripts} {
 		sels := Selectors(r)
-		if len(sels) >= 32 {
-			t.Errorf("%d selectors: the lookup table holds 31", len(sels))
+		if len(sels) > len(selectorSlots[0])/2 {
+			t.Errorf("%d selectors: the table of %d slots is more than half full", len(sels), len(selectorSlots[0]))
 		}
+		seen := map[int]string{}
 		for i, s := range sels {
-			if len(s.Name) >= len(selectorsByLen[0]) {
-				t.Errorf("selector %q is too long for the lookup table", s.Name)
-			}
 			if got := lookupSelector(r, s.Name); got != i {
 				t.Errorf("lookupSelector(%v, %q) = %d, want %d", r, s.Name, got, i)
 			}
 			if got := lookupSelector(r, s.Name[:len(s.Name)-1]+"_"); got != -1 {
 				t.Errorf("lookupSelector finds %q", s.Name[:len(s.Name)-1]+"_")
 			}
+			if other, ok := seen[selectorHash(s.Name)]; ok {
+				t.Errorf("%v: %q and %q hash alike: a lookup compares two names", r, s.Name, other)
+			}
+			seen[selectorHash(s.Name)] = s.Name
 		}
 	}
 	for _, bad := range []string{"", "x", "startdate", "agentIDx", string(make([]byte, 40))} {
