@@ -4,7 +4,10 @@
 // (docs/BROWSER.md, "Size"). rfc3339_test.go holds every write to time's.
 package rfc3339
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Append appends t as t.AppendFormat(b, time.RFC3339Nano) does: the date,
 // 'T', the clock, a fraction of a second without trailing zeros when there
@@ -70,7 +73,7 @@ func AppendDate(b []byte, t time.Time) []byte {
 	case year < 1000:
 		b = append(b, '0')
 	}
-	b = appendInt(b, year)
+	b = strconv.AppendInt(b, int64(year), 10)
 	b = append(b, '-')
 	b = append2(b, int(month))
 	b = append(b, '-')
@@ -78,16 +81,3 @@ func AppendDate(b []byte, t time.Time) []byte {
 }
 
 func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
-
-func appendInt(b []byte, n int) []byte {
-	var buf [20]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + n%10)
-		if n /= 10; n == 0 {
-			break
-		}
-	}
-	return append(b, buf[i:]...)
-}
