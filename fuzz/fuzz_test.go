@@ -116,6 +116,7 @@ func FuzzRequest(f *testing.F) {
 		"/files?d=2007-08-05%2013:15Z,2007-08-07%2014:30Z", "/files?n=101", "/transcripts/int-14a0febe466.json",
 		"/files?metaData_fieldName=alphabets%20in&n=0", "/files?Start-Date=today", "/files/S20071220/R200712200316361000.wav",
 		"/files?d=%zz", "/files?x=%ff",
+		"/files.csv?filter=startDate=ge=2007-08-05T13:15%2B02:00%3BqueueName=='a%20b*',duration=in=(60,0600)&tz=America/Denver",
 	} {
 		f.Add("GET", s)
 		f.Add("DELETE", s)

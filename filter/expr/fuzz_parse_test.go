@@ -94,6 +94,9 @@ func checkCanonical(t *testing.T, text string, e *expr.Expr) {
 	if a, b := meaning(e), meaning(e2); a != b {
 		t.Fatalf("%q and its canonical form %q read different trees:\n%s\n%s", text, canon, a, b)
 	}
+	if got, want := string(e.AppendQuery(nil)), queryEscapeRef(canon); got != want {
+		t.Fatalf("AppendQuery of %q is %q, want the canonical form %q escaped: %q", text, got, canon, want)
+	}
 	if err := e2.Check(); err != nil && validText(e2) {
 		t.Fatalf("the canonical form %q parses to an Expr that Check refuses: %v", canon, err)
 	}
