@@ -54,35 +54,7 @@ func BenchmarkPostgresFilterPage(b *testing.B) {
 		} else {
 			b.Fatal(err)
 		}
-		b.Run(name+"/postgres", func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			for b.Loop() {
-				t0 := time.Now()
-				page, err := s.Files(context.Background(), q, res)
-				if err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(t0))
-				sinkFiles = page
-			}
-			reportPercentiles(b, lat)
-		})
-		if mem == nil {
-			return
-		}
-		p, err := filter.Compile(q, now, time.UTC)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name+"/memory", func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			for b.Loop() {
-				t0 := time.Now()
-				sinkFiles = p.Files(mem)
-				lat = append(lat, time.Since(t0))
-			}
-			reportPercentiles(b, lat)
-		})
+		benchPages(b, name, s, mem, q, res, now)
 	}
 	page := func(target string) []string {
 		q, err := filter.Parse("GET", target)

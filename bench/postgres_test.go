@@ -240,36 +240,43 @@ func BenchmarkPostgresPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(c.name+"/postgres", func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			for b.Loop() {
-				t0 := time.Now()
-				page, err := s.Files(context.Background(), q, res)
-				if err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(t0))
-				sinkFiles = page
-			}
-			reportPercentiles(b, lat)
-		})
-		if mem == nil {
-			continue
-		}
-		p, err := filter.Compile(q, now, time.UTC)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(c.name+"/memory", func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			for b.Loop() {
-				t0 := time.Now()
-				sinkFiles = p.Files(mem)
-				lat = append(lat, time.Since(t0))
-			}
-			reportPercentiles(b, lat)
-		})
+		benchPages(b, c.name, s, mem, q, res, now)
 	}
+}
+
+// benchPages runs one page of q as two sub-benchmarks, name/postgres over
+// the PostgreSQL store and name/memory over the in-memory one (when there
+// is one), each reporting the p50 and p99 of its latencies.
+func benchPages(b *testing.B, name string, s *postgres.Store, mem *record.Store, q *filter.Query, res filter.Resolved, now time.Time) {
+	b.Run(name+"/postgres", func(b *testing.B) {
+		lat := make([]time.Duration, 0, b.N)
+		for b.Loop() {
+			t0 := time.Now()
+			page, err := s.Files(context.Background(), q, res)
+			if err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, time.Since(t0))
+			sinkFiles = page
+		}
+		reportPercentiles(b, lat)
+	})
+	if mem == nil {
+		return
+	}
+	p, err := filter.Compile(q, now, time.UTC)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(name+"/memory", func(b *testing.B) {
+		lat := make([]time.Duration, 0, b.N)
+		for b.Loop() {
+			t0 := time.Now()
+			sinkFiles = p.Files(mem)
+			lat = append(lat, time.Since(t0))
+		}
+		reportPercentiles(b, lat)
+	})
 }
 
 var sinkFiles []record.File

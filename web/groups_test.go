@@ -46,14 +46,7 @@ type filterDate struct {
 // at the tests' clock in the tenant zone.
 func libraryFilterDates(t *testing.T, request string) []filterDate {
 	t.Helper()
-	zone, err := timezone.Load(server.SampleZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.Marshal(asvalue.Parse("GET", request, testNow, zone))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := parseAtPage(t, request)
 	var r struct{ FilterDates []filterDate }
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatal(err)
@@ -194,10 +187,9 @@ func TestGroupsNotInAPI(t *testing.T) {
 	}
 }
 
-// acceptedAtPage reports whether recq parse accepts a request at the
-// tests' clock in the tenant zone, as the page reads it (a date near the
-// year 10000 may be refused in one zone and not in another).
-func acceptedAtPage(t *testing.T, request string) bool {
+// parseAtPage is recq parse's answer to a request, as JSON, at the tests'
+// clock in the tenant zone: what the page's module answers.
+func parseAtPage(t *testing.T, request string) []byte {
 	t.Helper()
 	zone, err := timezone.Load(server.SampleZone)
 	if err != nil {
@@ -207,6 +199,15 @@ func acceptedAtPage(t *testing.T, request string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+// acceptedAtPage reports whether recq parse accepts a request at the
+// tests' clock in the tenant zone, as the page reads it (a date near the
+// year 10000 may be refused in one zone and not in another).
+func acceptedAtPage(t *testing.T, request string) bool {
+	t.Helper()
+	b := parseAtPage(t, request)
 	var r struct{ Error any }
 	json.Unmarshal(b, &r)
 	return r.Error == nil
